@@ -1,0 +1,43 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config';
+import { CliError } from './cli-errors';
+import { registerDbMigrate } from './commands/db-migrate';
+import { registerDbSeed } from './commands/db-seed';
+import { registerServe } from './commands/serve';
+import { registerUsersInvite } from './commands/users-invite';
+
+export function buildProgram(): Command {
+  const program = new Command('tsunagu')
+    .description('Tsunagu — つなぐ: local governments, companies and their people')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServe(program);
+  const db = program.command('db').description('Database: migrations and seed data');
+  registerDbMigrate(db);
+  registerDbSeed(db);
+  const users = program.command('users').description('People and invitations');
+  registerUsersInvite(users);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    if (err instanceof CliError) {
+      process.stderr.write(`tsunagu: ${err.message}\n`);
+      return err.exitCode;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`tsunagu: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`tsunagu: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}
+
+const code = await runCli(process.argv);
+if (code !== 0) process.exit(code);

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
+import type { Kysely } from 'kysely';
+import type { Database, SkillEntry } from '../database';
+import { insertCredentialUser } from '../accounts.repository';
+import { addMembership } from '../invitations.repository';
+import type { Role } from '../../domain/shared/organizations';
+import {
+  demoHomeTowns,
+  demoInterests,
+  demoLogins,
+  demoOrganizations,
+  demoSkills,
+  familyNames,
+  givenNames,
+} from './demo-data';
+
+export const DEMO_PASSWORD = 'tsunagu-demo-2026';
+export const DEMO_WORKER_COUNT = 60;
+
+export type DemoLogin = { email: string; role: Role; organization: string };
+export type SeedResult =
+  | { status: 'seeded'; logins: DemoLogin[]; workers: number }
+  | { status: 'already_seeded'; logins: DemoLogin[] }
+  | { status: 'skipped_real_data' };
+
+/** A small deterministic generator, so every demo database is the same. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const loginsOut = (): DemoLogin[] =>
+  demoLogins.map((l) => ({
+    email: l.email,
+    role: l.role,
+    organization: demoOrganizations.find((o) => o.key === l.org)?.name ?? l.org,
+  }));
+
+/**
+ * Seeds the demo: the association, 5 municipalities, 2 prefectures, 5 companies, one login per
+ * role and 60 workers (ages weighted to the late 40s–60s). Runs only on a database without
+ * people; a database that already holds real accounts is never touched. One transaction.
+ */
+export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
+  const people = await db.selectFrom('users').select('id').limit(1).execute();
+  if (people.length > 0) {
+    const demo = await db
+      .selectFrom('organizations')
+      .select('id')
+      .where('is_demo', '=', true)
+      .limit(1)
+      .execute();
+    return demo.length > 0 ? { status: 'already_seeded', logins: loginsOut() } : { status: 'skipped_real_data' };
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const rand = mulberry32(20261121);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+  await db.transaction().execute(async (trx) => {
+    const orgIds = new Map<string, string>();
+    for (const o of demoOrganizations) {
+      const id = randomUUID();
+      orgIds.set(o.key, id);
+      await trx
+        .insertInto('organizations')
+        .values({ id, kind: o.kind, name: o.name, name_en: o.nameEn, lg_code: o.lgCode ?? null, is_demo: true })
+        .execute();
+    }
+    for (const l of demoLogins) {
+      const userId = await insertCredentialUser(trx, { email: l.email, name: l.name, passwordHash });
+      await addMembership(trx, { userId, organizationId: orgIds.get(l.org)!, role: l.role });
+    }
+    const companies = demoOrganizations.filter((o) => o.kind === 'company');
+    const profiles: Array<{ user_id: string; birth_year: number; gender: 'female' | 'male' | null; home_municipality_code: string; skills: string; interests: string }> = [];
+    const demoWorker = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'worker@demo.tsunagu.jp')
+      .executeTakeFirstOrThrow();
+    for (let i = 0; i < DEMO_WORKER_COUNT; i++) {
+      // The first worker is the demo login; the others are colleagues across the five companies.
+      let userId = demoWorker.id;
+      if (i > 0) {
+        const family = pick(familyNames);
+        const given = pick(givenNames);
+        userId = await insertCredentialUser(trx, {
+          email: `worker${String(i).padStart(2, '0')}@demo.tsunagu.jp`,
+          name: `${family} ${given}`,
+          passwordHash,
+        });
+        await addMembership(trx, { userId, organizationId: orgIds.get(companies[i % companies.length]!.key)!, role: 'worker' });
+      }
+      // Ages: 70% between 45 and 64, the rest 30–44 or 65–69 (as of 2026).
+      const r = rand();
+      const age = r < 0.7 ? 45 + Math.floor(rand() * 20) : r < 0.9 ? 30 + Math.floor(rand() * 15) : 65 + Math.floor(rand() * 5);
+      const skillCount = 2 + Math.floor(rand() * 3);
+      const skills: SkillEntry[] = [];
+      const used = new Set<string>();
+      while (skills.length < skillCount) {
+        const skill = pick(demoSkills);
+        if (used.has(skill)) continue;
+        used.add(skill);
+        skills.push({ skill, level: (1 + Math.floor(rand() * 5)) as SkillEntry['level'], years: 1 + Math.floor(rand() * 25) });
+      }
+      const interests = [...new Set([pick(demoInterests), pick(demoInterests)])];
+      const g = rand();
+      profiles.push({
+        user_id: userId,
+        birth_year: 2026 - age,
+        gender: g < 0.45 ? 'female' : g < 0.9 ? 'male' : null,
+        home_municipality_code: pick(demoHomeTowns),
+        skills: JSON.stringify(skills),
+        interests: JSON.stringify(interests),
+      });
+    }
+    await trx.insertInto('worker_profiles').values(profiles).execute();
+  });
+  return { status: 'seeded', logins: loginsOut(), workers: DEMO_WORKER_COUNT };
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
+import * as m20261121T1000 from './migrations/20261121T1000_auth-tables';
+import * as m20261121T1001 from './migrations/20261121T1001_organizations';
+import * as m20261121T1002 from './migrations/20261121T1002_local-government-master';
+import * as m20261121T1003 from './migrations/20261121T1003_worker-profiles';
+
+/**
+ * Every migration, by name. Listed statically (not read from the folder) so the same list works
+ * under tsx, Vitest and any bundler. Append only: never edit or reorder a shipped migration.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261121T1000_auth-tables': m20261121T1000,
+  '20261121T1001_organizations': m20261121T1001,
+  '20261121T1002_local-government-master': m20261121T1002,
+  '20261121T1003_worker-profiles': m20261121T1003,
+};
+
+export function createMigrator<DB>(db: Kysely<DB>): Migrator {
+  return new Migrator({
+    db: db as unknown as Kysely<unknown>,
+    provider: { getMigrations: async () => migrations } });
+}
+
+/** Brings the schema to the latest migration. Returns Kysely's result set; the caller decides. */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
+  return createMigrator(db).migrateToLatest();
+}
+
+/** Same, but throws with the failing migration's name: for start-up and tests. */
+export async function migrateOrThrow<DB>(db: Kysely<DB>): Promise<void> {
+  const { error, results } = await migrateToLatest(db);
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, {
+      cause: error,
+    });
+  }
+}

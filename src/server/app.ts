@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { AppInstance, Clock } from './app-types';
+import { registerErrorHandler } from './errors';
+import { authPlugin } from './plugins/auth';
+import { createAuth } from './plugins/create-auth';
+import { staticSpaPlugin } from './plugins/static-spa';
+import { healthRoutes } from './features/health/health.routes';
+import { authRoutes } from './features/auth/auth.routes';
+import { organizationsRoutes } from './features/organizations/organizations.routes';
+import { auditRoutes } from './features/audit/audit.routes';
+import { invitationsRoutes } from './features/invitations/invitations.routes';
+
+export type BuildAppOptions = {
+  db: Kysely<Database>;
+  config: Config;
+  clock: Clock;
+  /** Signs session cookies (see main.ts for how it is obtained). */
+  authSecret: string;
+  logger?: FastifyServerOptions['logger'];
+};
+
+/** Assembles the application. Never listens: main.ts does, tests use app.inject. */
+export async function buildApp(opts: BuildAppOptions): Promise<AppInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  app.decorate('db', opts.db);
+  app.decorate('auth', createAuth(opts.db, opts.config, opts.authSecret));
+  app.decorate('clock', opts.clock);
+  app.decorate('publicUrl', opts.config.publicUrl);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(authPlugin, { trustedOrigins: opts.config.trustedOrigins });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Tsunagu API', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tsunagu.session_token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes);
+      await v1.register(organizationsRoutes);
+      await v1.register(auditRoutes);
+      await v1.register(invitationsRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = path.resolve(opts.config.webDir);
+  if (existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(staticSpaPlugin, { root: webDir });
+  }
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    clock: Clock;
+    publicUrl: string;
+  }
+}
