@@ -30,7 +30,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through src/config.ts.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through src/config.ts.',
+        },
       ],
     },
   },
@@ -45,7 +49,11 @@ export default tseslint.config(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'domain/ has no clock: take the time as input.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'domain/ has no clock: take the time as input.',
+        },
         { object: 'process', property: 'env', message: 'domain/ is pure: no process.env.' },
       ],
     },

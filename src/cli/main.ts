@@ -34,7 +34,9 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`tsunagu: ${err.message}\n`);
       return 2;
     }
-    process.stderr.write(`tsunagu: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `tsunagu: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     return 1;
   }
 }

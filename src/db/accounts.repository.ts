@@ -3,7 +3,12 @@ import { hashPassword } from 'better-auth/crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database';
 
-export type NewPasswordUser = { email: string; name: string; password: string; locale?: 'ja' | 'en' };
+export type NewPasswordUser = {
+  email: string;
+  name: string;
+  password: string;
+  locale?: 'ja' | 'en';
+};
 
 /**
  * Creates a login the way better-auth would (a users row plus a "credential" account holding

@@ -2,7 +2,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database';
 import type { AuditEventType } from '../domain/shared/audit-events';
 
-
 export type AuditEventInput = {
   event: AuditEventType;
   actorUserId: string | null;

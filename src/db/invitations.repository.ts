@@ -58,7 +58,13 @@ const columns = [
 /** Creates an invitation and returns it with the one-time token to pass on to the invitee. */
 export async function createInvitation(
   db: Db,
-  input: { organizationId: string; email: string; role: Role; invitedBy: string | null; nowMs: number },
+  input: {
+    organizationId: string;
+    email: string;
+    role: Role;
+    invitedBy: string | null;
+    nowMs: number;
+  },
 ): Promise<{ invitation: InvitationRecord; token: string }> {
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
@@ -162,9 +168,16 @@ export async function addMembership(
 ): Promise<void> {
   await db
     .insertInto('memberships')
-    .values({ id: randomUUID(), user_id: m.userId, organization_id: m.organizationId, role: m.role })
+    .values({
+      id: randomUUID(),
+      user_id: m.userId,
+      organization_id: m.organizationId,
+      role: m.role,
+    })
     .onConflict((oc) =>
-      oc.constraint('memberships_user_organization_key').doUpdateSet({ role: m.role, updated_at: new Date() }),
+      oc
+        .constraint('memberships_user_organization_key')
+        .doUpdateSet({ role: m.role, updated_at: new Date() }),
     )
     .execute();
 }

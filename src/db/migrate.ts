@@ -19,7 +19,8 @@ export const migrations: Record<string, Migration> = {
 export function createMigrator<DB>(db: Kysely<DB>): Migrator {
   return new Migrator({
     db: db as unknown as Kysely<unknown>,
-    provider: { getMigrations: async () => migrations } });
+    provider: { getMigrations: async () => migrations },
+  });
 }
 
 /** Brings the schema to the latest migration. Returns Kysely's result set; the caller decides. */

@@ -15,7 +15,8 @@ export async function prepareDatabase(
   if (!opts.seedDemo) return { demoLogins: [], demoPassword: DEMO_PASSWORD };
   const result = await seedDemo(db);
   return {
-    demoLogins: result.status === 'seeded' || result.status === 'already_seeded' ? result.logins : [],
+    demoLogins:
+      result.status === 'seeded' || result.status === 'already_seeded' ? result.logins : [],
     demoPassword: DEMO_PASSWORD,
   };
 }

@@ -47,6 +47,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppInstance> {
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Every route, as registered: the authorisation matrix test walks this list.
+  const routes: Array<{ method: string; url: string }> = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+  });
+
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -99,5 +106,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     clock: Clock;
     publicUrl: string;
+    registeredRoutes: ReadonlyArray<{ method: string; url: string }>;
   }
 }

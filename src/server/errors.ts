@@ -76,7 +76,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
       return reply
         .status(400)
-        .send(body('validation_failed', `Invalid ${where}: ${details.map((d) => d.path).join(', ')}`, details));
+        .send(
+          body(
+            'validation_failed',
+            `Invalid ${where}: ${details.map((d) => d.path).join(', ')}`,
+            details,
+          ),
+        );
     }
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError) {
@@ -102,6 +108,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(body('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+    reply
+      .status(404)
+      .send(body('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 }

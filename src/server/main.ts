@@ -26,6 +26,11 @@ export async function startServer(config: Config): Promise<{ app: AppInstance; h
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
   });
+  // While draining, every reply closes its connection: a keep-alive socket that was busy when
+  // shutdown began would otherwise hold the process open until its idle timeout.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining.has(app)) reply.header('connection', 'close');
+  });
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl
     ? 'PostgreSQL (DATABASE_URL)'
@@ -43,12 +48,15 @@ export async function startServer(config: Config): Promise<{ app: AppInstance; h
   return { app, handle };
 }
 
+const draining = new WeakSet<AppInstance>();
+
 /** Stops taking connections, lets in-flight requests finish, then closes the database. */
 export function installGracefulShutdown(app: AppInstance, handle: DbHandle): void {
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    draining.add(app);
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => {
       app.log.error('shutdown took over 20 s; exiting');

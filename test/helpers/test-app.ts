@@ -65,7 +65,11 @@ export async function insertMember(
   role: Role,
   email = `${role}-${crypto.randomUUID().slice(0, 8)}@example.jp`,
 ): Promise<{ userId: string; email: string }> {
-  const userId = await createPasswordUser(t.handle.db, { email, name: `${role} person`, password: TEST_PASSWORD });
+  const userId = await createPasswordUser(t.handle.db, {
+    email,
+    name: `${role} person`,
+    password: TEST_PASSWORD,
+  });
   await addMembership(t.handle.db, { userId, organizationId, role });
   return { userId, email };
 }

@@ -17,7 +17,10 @@ export function registerDbMigrate(db: Command): void {
       try {
         const { error, results } = await migrateToLatest(handle.db);
         for (const r of results ?? []) console.log(`${r.status.padEnd(8)} ${r.migrationName}`);
-        if (error) throw new CliError(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (error)
+          throw new CliError(
+            `Migration failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         if ((results ?? []).length === 0) console.log('Schema is up to date.');
       } finally {
         await handle.close();

@@ -13,15 +13,24 @@ export function registerDbSeed(db: Command): void {
       const handle = await openMigratedDb(loadConfig());
       try {
         const master = await loadBundledMaster(handle.db);
-        console.log(`Reference: ${master.prefectures} prefectures, ${master.municipalities} municipalities and wards`);
+        console.log(
+          `Reference: ${master.prefectures} prefectures, ${master.municipalities} municipalities and wards`,
+        );
         if (!opts.demo) return;
         const result = await seedDemo(handle.db);
         if (result.status === 'skipped_real_data') {
-          throw new CliError('The database already holds people; the demo is only seeded into an empty one.');
+          throw new CliError(
+            'The database already holds people; the demo is only seeded into an empty one.',
+          );
         }
-        console.log(result.status === 'seeded' ? `Demo seeded (${result.workers} workers).` : 'Demo already present.');
+        console.log(
+          result.status === 'seeded'
+            ? `Demo seeded (${result.workers} workers).`
+            : 'Demo already present.',
+        );
         console.log(`Demo logins (password: ${DEMO_PASSWORD}):`);
-        for (const l of result.logins) console.log(`  ${l.role.padEnd(18)} ${l.email}  (${l.organization})`);
+        for (const l of result.logins)
+          console.log(`  ${l.role.padEnd(18)} ${l.email}  (${l.organization})`);
       } finally {
         await handle.close();
       }

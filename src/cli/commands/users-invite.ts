@@ -21,7 +21,8 @@ export function registerUsersInvite(users: Command): void {
     .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
     .requiredOption('--org <idOrCode>', 'organisation id, or local-government code')
     .action(async (opts: { email: string; role: string; org: string }) => {
-      if (!emailSchema.safeParse(opts.email).success) throw new CliError(`--email: not an email address: ${opts.email}`);
+      if (!emailSchema.safeParse(opts.email).success)
+        throw new CliError(`--email: not an email address: ${opts.email}`);
       if (!(roles as readonly string[]).includes(opts.role)) {
         throw new CliError(`--role: must be one of ${roles.join(', ')} (got "${opts.role}")`);
       }
@@ -37,7 +38,8 @@ export function registerUsersInvite(users: Command): void {
           )
           .executeTakeFirst();
         if (!org) throw new CliError(`--org: no organisation ${opts.org}`);
-        if (!isRoleAllowedIn(org.kind, role)) throw new CliError(`--role: a ${org.kind} has no ${role} role`);
+        if (!isRoleAllowedIn(org.kind, role))
+          throw new CliError(`--role: a ${org.kind} has no ${role} role`);
         const { token, invitation } = await handle.db.transaction().execute(async (trx) => {
           const created = await createInvitation(trx, {
             organizationId: org.id,
@@ -57,7 +59,9 @@ export function registerUsersInvite(users: Command): void {
           });
           return created;
         });
-        console.log(`Invited ${invitation.email} as ${role} of ${org.name} (expires ${invitation.expiresAt}).`);
+        console.log(
+          `Invited ${invitation.email} as ${role} of ${org.name} (expires ${invitation.expiresAt}).`,
+        );
         console.log(`${config.publicUrl}/invitations/${token}`);
       } finally {
         await handle.close();

@@ -56,7 +56,9 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
       .where('is_demo', '=', true)
       .limit(1)
       .execute();
-    return demo.length > 0 ? { status: 'already_seeded', logins: loginsOut() } : { status: 'skipped_real_data' };
+    return demo.length > 0
+      ? { status: 'already_seeded', logins: loginsOut() }
+      : { status: 'skipped_real_data' };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rand = mulberry32(20261121);
@@ -69,15 +71,33 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
       orgIds.set(o.key, id);
       await trx
         .insertInto('organizations')
-        .values({ id, kind: o.kind, name: o.name, name_en: o.nameEn, lg_code: o.lgCode ?? null, is_demo: true })
+        .values({
+          id,
+          kind: o.kind,
+          name: o.name,
+          name_en: o.nameEn,
+          lg_code: o.lgCode ?? null,
+          is_demo: true,
+        })
         .execute();
     }
     for (const l of demoLogins) {
-      const userId = await insertCredentialUser(trx, { email: l.email, name: l.name, passwordHash });
+      const userId = await insertCredentialUser(trx, {
+        email: l.email,
+        name: l.name,
+        passwordHash,
+      });
       await addMembership(trx, { userId, organizationId: orgIds.get(l.org)!, role: l.role });
     }
     const companies = demoOrganizations.filter((o) => o.kind === 'company');
-    const profiles: Array<{ user_id: string; birth_year: number; gender: 'female' | 'male' | null; home_municipality_code: string; skills: string; interests: string }> = [];
+    const profiles: Array<{
+      user_id: string;
+      birth_year: number;
+      gender: 'female' | 'male' | null;
+      home_municipality_code: string;
+      skills: string;
+      interests: string;
+    }> = [];
     const demoWorker = await trx
       .selectFrom('users')
       .select('id')
@@ -94,11 +114,20 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
           name: `${family} ${given}`,
           passwordHash,
         });
-        await addMembership(trx, { userId, organizationId: orgIds.get(companies[i % companies.length]!.key)!, role: 'worker' });
+        await addMembership(trx, {
+          userId,
+          organizationId: orgIds.get(companies[i % companies.length]!.key)!,
+          role: 'worker',
+        });
       }
       // Ages: 70% between 45 and 64, the rest 30–44 or 65–69 (as of 2026).
       const r = rand();
-      const age = r < 0.7 ? 45 + Math.floor(rand() * 20) : r < 0.9 ? 30 + Math.floor(rand() * 15) : 65 + Math.floor(rand() * 5);
+      const age =
+        r < 0.7
+          ? 45 + Math.floor(rand() * 20)
+          : r < 0.9
+            ? 30 + Math.floor(rand() * 15)
+            : 65 + Math.floor(rand() * 5);
       const skillCount = 2 + Math.floor(rand() * 3);
       const skills: SkillEntry[] = [];
       const used = new Set<string>();
@@ -106,7 +135,11 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
         const skill = pick(demoSkills);
         if (used.has(skill)) continue;
         used.add(skill);
-        skills.push({ skill, level: (1 + Math.floor(rand() * 5)) as SkillEntry['level'], years: 1 + Math.floor(rand() * 25) });
+        skills.push({
+          skill,
+          level: (1 + Math.floor(rand() * 5)) as SkillEntry['level'],
+          years: 1 + Math.floor(rand() * 25),
+        });
       }
       const interests = [...new Set([pick(demoInterests), pick(demoInterests)])];
       const g = rand();

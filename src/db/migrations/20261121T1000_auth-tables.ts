@@ -31,7 +31,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       fk.onDelete('cascade'),
     )
     .execute();
-  await db.schema.createIndex('auth_sessions_user_idx').on('auth_sessions').column('user_id').execute();
+  await db.schema
+    .createIndex('auth_sessions_user_idx')
+    .on('auth_sessions')
+    .column('user_id')
+    .execute();
 
   await db.schema
     .createTable('auth_accounts')
@@ -52,7 +56,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       fk.onDelete('cascade'),
     )
     .execute();
-  await db.schema.createIndex('auth_accounts_user_idx').on('auth_accounts').column('user_id').execute();
+  await db.schema
+    .createIndex('auth_accounts_user_idx')
+    .on('auth_accounts')
+    .column('user_id')
+    .execute();
 
   await db.schema
     .createTable('auth_verifications')

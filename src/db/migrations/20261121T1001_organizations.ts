@@ -92,7 +92,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       (fk) => fk.onDelete('set null'),
     )
     .addUniqueConstraint('invitations_token_hash_key', ['token_hash'])
-    .addCheckConstraint('invitations_status_check', sql`status in ('pending', 'accepted', 'revoked')`)
+    .addCheckConstraint(
+      'invitations_status_check',
+      sql`status in ('pending', 'accepted', 'revoked')`,
+    )
     .addCheckConstraint(
       'invitations_role_check',
       sql`role in ('coordinator', 'municipal_officer', 'company_admin', 'worker')`,

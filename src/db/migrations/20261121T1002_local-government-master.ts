@@ -35,13 +35,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('website', 'text')
     .addColumn('boundary', 'jsonb')
     .addUniqueConstraint('municipalities_jis_code_key', ['jis_code'])
-    .addForeignKeyConstraint(
-      'municipalities_prefecture_fk',
-      ['prefecture_code'],
-      'prefectures',
-      ['code'],
-    )
-    .addForeignKeyConstraint('municipalities_parent_fk', ['parent_code'], 'municipalities', ['code'])
+    .addForeignKeyConstraint('municipalities_prefecture_fk', ['prefecture_code'], 'prefectures', [
+      'code',
+    ])
+    .addForeignKeyConstraint('municipalities_parent_fk', ['parent_code'], 'municipalities', [
+      'code',
+    ])
     .addCheckConstraint('municipalities_code_check', sql`code ~ '^[0-9]{6}$'`)
     .addCheckConstraint(
       'municipalities_kind_check',

@@ -29,8 +29,7 @@ export function isRoleAllowedIn(kind: OrganizationKind, role: Role): boolean {
 export type Membership = { organizationId: string; organizationKind: OrganizationKind; role: Role };
 
 export type InvitationDecision =
-  | { allowed: true }
-  | { allowed: false; reason: 'role_not_in_kind' | 'not_permitted' };
+  { allowed: true } | { allowed: false; reason: 'role_not_in_kind' | 'not_permitted' };
 
 /**
  * Who may invite whom. Coordinators bring in organisations' first admins (and other
@@ -58,7 +57,10 @@ export function decideInvitation(
 }
 
 /** Whether a member may read an organisation's own records (members, invitations, settings). */
-export function canReadOrganization(members: readonly Membership[], organizationId: string): boolean {
+export function canReadOrganization(
+  members: readonly Membership[],
+  organizationId: string,
+): boolean {
   return members.some((m) => m.role === 'coordinator' || m.organizationId === organizationId);
 }
 

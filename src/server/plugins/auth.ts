@@ -114,7 +114,8 @@ function checkCsrf(request: FastifyRequest, trusted: readonly string[]): void {
   }
   const hasCookie = typeof request.headers.cookie === 'string' && request.headers.cookie.length > 0;
   if (source === undefined) {
-    if (hasCookie) throw new AppError('csrf_failed', 'Cross-site request refused: no Origin header');
+    if (hasCookie)
+      throw new AppError('csrf_failed', 'Cross-site request refused: no Origin header');
     return;
   }
   if (!trusted.includes(source)) {
@@ -129,11 +130,25 @@ declare module 'fastify' {
   }
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Marks an /api/v1 route callable without a session (login, invitation links). */
+    public?: boolean;
+  }
+}
+
 export const authPlugin = fp(
   async (app: FastifyInstance, opts: { trustedOrigins: readonly string[] }) => {
     app.decorateRequest('actorPromise', null);
     app.addHook('onRequest', async (request) => {
       checkCsrf(request, opts.trustedOrigins);
+    });
+    // Signed-in by default: an /api/v1 route answers 401 before it even validates its input,
+    // unless it is marked public. Handlers then check role and organisation.
+    app.addHook('preValidation', async (request) => {
+      if (!request.url.startsWith('/api/v1/')) return;
+      if (request.routeOptions.config.public === true) return;
+      await requireActor(request);
     });
   },
   { name: 'tsunagu-auth' },

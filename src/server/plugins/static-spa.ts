@@ -12,7 +12,9 @@ export const staticSpaPlugin = fp(
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       const url = request.url.split('?')[0] ?? '/';
       if (url.startsWith('/api/') || url === '/api') {
-        return reply.status(404).send({ error: { code: 'not_found', message: `No route GET ${url}` } });
+        return reply
+          .status(404)
+          .send({ error: { code: 'not_found', message: `No route GET ${url}` } });
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });

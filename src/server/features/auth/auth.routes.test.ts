@@ -125,5 +125,4 @@ describe('auth', () => {
     const paths = wrong.json().error.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.password']));
   });
-
 });

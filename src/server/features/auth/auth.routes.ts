@@ -25,6 +25,7 @@ export async function authRoutes(app: AppInstance): Promise<void> {
         response: { 200: meResponse, ...errorReplies, 429: errorReplies[400] },
       },
       config: {
+        public: true,
         // Per address and per client: slows password guessing without locking out the owner.
         rateLimit: {
           max: 10,

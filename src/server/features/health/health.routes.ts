@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { AppInstance } from '../../app-types';
 
 const healthResponse = z.object({ status: z.literal('ok') });
-const readyResponse = z.object({ status: z.enum(['ok', 'unavailable']), database: z.enum(['ok', 'unreachable']) });
+const readyResponse = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  database: z.enum(['ok', 'unreachable']),
+});
 
 /** Liveness (the process answers) and readiness (the database answers). Public by design. */
 export async function healthRoutes(app: AppInstance): Promise<void> {

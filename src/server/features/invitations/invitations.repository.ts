@@ -6,6 +6,10 @@ export async function findOrganizationKind(
   db: Kysely<Database>,
   id: string,
 ): Promise<OrganizationKind | undefined> {
-  const row = await db.selectFrom('organizations').select('kind').where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('organizations')
+    .select('kind')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row?.kind;
 }

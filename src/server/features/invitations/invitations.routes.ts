@@ -151,7 +151,7 @@ export async function invitationsRoutes(app: AppInstance): Promise<void> {
         params: tokenParams,
         response: { 200: invitationPreview, ...errorReplies },
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request) => {
       const inv = await findUsableInvitationByToken(app.db, request.params.token, app.clock.now());
@@ -177,7 +177,7 @@ export async function invitationsRoutes(app: AppInstance): Promise<void> {
         body: acceptInvitationRequest,
         response: { 200: meResponse, ...errorReplies },
       },
-      config: { rateLimit: { max: 10, timeWindow: '5 minutes' } },
+      config: { public: true, rateLimit: { max: 10, timeWindow: '5 minutes' } },
     },
     async (request, reply) => {
       const { token } = request.params;

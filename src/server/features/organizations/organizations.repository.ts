@@ -16,22 +16,20 @@ export type OrganizationRecord = {
 };
 
 function baseQuery(db: Db) {
-  return db
-    .selectFrom('organizations as o')
-    .select([
-      'o.id',
-      'o.kind',
-      'o.name',
-      'o.name_en',
-      'o.lg_code',
-      'o.created_at',
-      (eb) =>
-        eb
-          .selectFrom('memberships as m')
-          .whereRef('m.organization_id', '=', 'o.id')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .as('member_count'),
-    ]);
+  return db.selectFrom('organizations as o').select([
+    'o.id',
+    'o.kind',
+    'o.name',
+    'o.name_en',
+    'o.lg_code',
+    'o.created_at',
+    (eb) =>
+      eb
+        .selectFrom('memberships as m')
+        .whereRef('m.organization_id', '=', 'o.id')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .as('member_count'),
+  ]);
 }
 
 type Row = {
@@ -69,7 +67,10 @@ export async function listOrganizations(
   return (await q.execute()).map(toRecord);
 }
 
-export async function findOrganization(db: Db, id: string): Promise<OrganizationRecord | undefined> {
+export async function findOrganization(
+  db: Db,
+  id: string,
+): Promise<OrganizationRecord | undefined> {
   const row = await baseQuery(db).where('o.id', '=', id).executeTakeFirst();
   return row ? toRecord(row) : undefined;
 }
@@ -81,7 +82,11 @@ export async function localGovCodeExists(
 ): Promise<boolean> {
   const row =
     kind === 'prefecture'
-      ? await db.selectFrom('prefectures').select('code').where('code', '=', code).executeTakeFirst()
+      ? await db
+          .selectFrom('prefectures')
+          .select('code')
+          .where('code', '=', code)
+          .executeTakeFirst()
       : await db
           .selectFrom('municipalities')
           .select('code')
