@@ -3,6 +3,7 @@ import { ConfigError } from '../config';
 import { CliError } from './cli-errors';
 import { registerDbMigrate } from './commands/db-migrate';
 import { registerDbSeed } from './commands/db-seed';
+import { registerReferenceImport } from './commands/reference-import';
 import { registerServe } from './commands/serve';
 import { registerUsersInvite } from './commands/users-invite';
 
@@ -17,6 +18,10 @@ export function buildProgram(): Command {
   registerDbSeed(db);
   const users = program.command('users').description('People and invitations');
   registerUsersInvite(users);
+  const reference = program
+    .command('reference')
+    .description('Reference data: the local-government master and its boundaries');
+  registerReferenceImport(reference);
   return program;
 }
 

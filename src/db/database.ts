@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { BoundaryGeometry } from '../domain/geo/boundary-geometry';
+import type { MunicipalityKind } from '../domain/geo/municipality-kind';
 import type { OrganizationKind, Role } from '../domain/shared/organizations';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -111,16 +113,10 @@ export type PrefecturesTable = {
   office_lng: number | null;
   website: string | null;
   /** GeoJSON geometry from N03 (set by `tsunagu reference import --boundaries`). */
-  boundary: ColumnType<object | null, string | null | undefined, string | null>;
+  boundary: ColumnType<BoundaryGeometry | null, string | null | undefined, string | null>;
 };
 
-export type MunicipalityKind =
-  | 'designated_city'
-  | 'city'
-  | 'special_ward'
-  | 'town'
-  | 'village'
-  | 'ward';
+export type { MunicipalityKind };
 
 export type MunicipalitiesTable = {
   code: string;
@@ -135,7 +131,7 @@ export type MunicipalitiesTable = {
   office_lng: number | null;
   website: string | null;
   /** GeoJSON geometry from N03 (set by `tsunagu reference import --boundaries`). */
-  boundary: ColumnType<object | null, string | null | undefined, string | null>;
+  boundary: ColumnType<BoundaryGeometry | null, string | null | undefined, string | null>;
 };
 
 export type SkillEntry = { skill: string; level: 1 | 2 | 3 | 4 | 5; years: number };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import * as m20261121T1000 from './migrations/20261121T1000_auth-tables';
 import * as m20261121T1001 from './migrations/20261121T1001_organizations';
@@ -16,16 +16,22 @@ export const migrations: Record<string, Migration> = {
   '20261121T1003_worker-profiles': m20261121T1003,
 };
 
-export function createMigrator<DB>(db: Kysely<DB>): Migrator {
+/**
+ * The migrator for the database's current schema. Naming the schema matters: without it Kysely
+ * would take a migration table in *any* schema (another test run's) as its own.
+ */
+export async function createMigrator<DB>(db: Kysely<DB>): Promise<Migrator> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   return new Migrator({
     db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: async () => migrations },
+    migrationTableSchema: rows[0]?.schema ?? 'public',
   });
 }
 
 /** Brings the schema to the latest migration. Returns Kysely's result set; the caller decides. */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
-  return createMigrator(db).migrateToLatest();
+  return (await createMigrator(db)).migrateToLatest();
 }
 
 /** Same, but throws with the failing migration's name: for start-up and tests. */

@@ -25,6 +25,7 @@ import { authRoutes } from './features/auth/auth.routes';
 import { organizationsRoutes } from './features/organizations/organizations.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
+import { municipalitiesRoutes } from './features/municipalities/municipalities.routes';
 
 export type BuildAppOptions = {
   db: Kysely<Database>;
@@ -91,6 +92,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppInstance> {
       await v1.register(organizationsRoutes);
       await v1.register(auditRoutes);
       await v1.register(invitationsRoutes);
+      await v1.register(municipalitiesRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -24,3 +24,41 @@ export function toLocalGovCode(jisCode: string): string {
 export function isValidLocalGovCode(code: string): boolean {
   return /^\d{6}$/.test(code) && computeCheckDigit(code.slice(0, 5)) === Number(code[5]);
 }
+
+export type LocalGovCodeCheck =
+  | { valid: true }
+  | { valid: false; reason: 'format' }
+  | { valid: false; reason: 'check_digit'; expectedDigit: number; expectedCode: string };
+
+/**
+ * Checks a 6-digit code and, when only the check digit is off, says what it should be — a typo
+ * in the last digit is the commonest mistake, and naming the right code fixes it at once.
+ * @example checkLocalGovCode('131017') // → { valid: false, reason: 'check_digit', expectedDigit: 6, expectedCode: '131016' }
+ */
+export function checkLocalGovCode(code: string): LocalGovCodeCheck {
+  if (!/^\d{6}$/.test(code)) return { valid: false, reason: 'format' };
+  const expectedDigit = computeCheckDigit(code.slice(0, 5));
+  if (expectedDigit === Number(code[5])) return { valid: true };
+  return {
+    valid: false,
+    reason: 'check_digit',
+    expectedDigit,
+    expectedCode: `${code.slice(0, 5)}${expectedDigit}`,
+  };
+}
+
+/**
+ * A prefecture's code is its number (1–47, two digits) followed by "000" and the check digit.
+ * @example toPrefectureCode(13) // → '130001'
+ */
+export function toPrefectureCode(prefectureNumber: number): string {
+  if (!Number.isInteger(prefectureNumber) || prefectureNumber < 1 || prefectureNumber > 47) {
+    throw new RangeError(`not a prefecture number (1–47): ${prefectureNumber}`);
+  }
+  return toLocalGovCode(`${String(prefectureNumber).padStart(2, '0')}000`);
+}
+
+/** Whether a valid 6-digit code is a prefecture's (01–47 then "000") rather than a municipality's. */
+export function isPrefectureCode(code: string): boolean {
+  return /^(0[1-9]|[1-3]\d|4[0-7])000\d$/.test(code) && isValidLocalGovCode(code);
+}
