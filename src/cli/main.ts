@@ -3,6 +3,7 @@ import { ConfigError } from '../config';
 import { CliError } from './cli-errors';
 import { registerDbMigrate } from './commands/db-migrate';
 import { registerDbSeed } from './commands/db-seed';
+import { registerLaborCheck } from './commands/labor-check';
 import { registerReferenceImport } from './commands/reference-import';
 import { registerServe } from './commands/serve';
 import { registerUsersInvite } from './commands/users-invite';
@@ -22,6 +23,10 @@ export function buildProgram(): Command {
     .command('reference')
     .description('Reference data: the local-government master and its boundaries');
   registerReferenceImport(reference);
+  const labor = program
+    .command('labor')
+    .description('Working time across employers (労働時間の通算)');
+  registerLaborCheck(labor);
   return program;
 }
 

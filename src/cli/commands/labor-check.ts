@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { checkLaborCompliance } from '../../domain/labor/labor-compliance';
+import type { LaborReport } from '../../domain/labor/labor-report';
+import { validateLaborInput } from '../../domain/labor/validate-labor-input';
+import { CliError } from '../cli-errors';
+import { readInput } from '../read-input';
+
+/** Where in the text a JSON.parse error points, as "line L, column C". */
+function describeJsonError(text: string, err: Error): string {
+  const m = /position (\d+)/.exec(err.message);
+  if (!m) return err.message;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return `${err.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+}
+
+/**
+ * The whole check on a JSON text: parse, validate (every problem names its entry), then the
+ * engine. Reads and prints only; nothing is written anywhere.
+ */
+export function runLaborCheck(text: string, source: string): LaborReport {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new CliError(`${source}: not valid JSON: ${describeJsonError(text, err as Error)}`);
+  }
+  const validated = validateLaborInput(raw);
+  if (!validated.ok) {
+    throw new CliError(
+      `${source}: invalid input:\n${validated.problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  }
+  return checkLaborCompliance(validated.input);
+}
+
+export function registerLaborCheck(labor: Command): void {
+  labor
+    .command('check')
+    .description(
+      'Aggregate working time across employers and check it against the law (JSON in, JSON out)',
+    )
+    .requiredOption('--input <file>', 'timesheet JSON (see README: labour check)')
+    .option('--pretty', 'indent the JSON output')
+    .action(async (opts: { input: string; pretty?: boolean }) => {
+      const report = runLaborCheck(await readInput(opts.input), opts.input);
+      process.stdout.write(`${JSON.stringify(report, null, opts.pretty ? 2 : undefined)}\n`);
+    });
+}
