@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { MembershipView } from '../../../contracts/auth';
+import { isPathAllowed, navigationFor, selectActiveMembership } from './navigation';
+
+const association: MembershipView = {
+  organizationId: 'assoc',
+  organizationName: '一般社団法人つなぐテレワーク協会',
+  organizationKind: 'association',
+  role: 'coordinator',
+  lgCode: null,
+};
+const town: MembershipView = {
+  organizationId: 'karuizawa',
+  organizationName: '軽井沢町',
+  organizationKind: 'municipality',
+  role: 'municipal_officer',
+  lgCode: '203211',
+};
+const companyAdmin: MembershipView = {
+  organizationId: 'mirai',
+  organizationName: '株式会社みらいソフト',
+  organizationKind: 'company',
+  role: 'company_admin',
+  lgCode: null,
+};
+const worker: MembershipView = { ...companyAdmin, role: 'worker' };
+
+const paths = (memberships: MembershipView[], preferred: string | null = null) =>
+  navigationFor({ memberships }, preferred).items.map((i) => i.path);
+
+describe('navigationFor', () => {
+  it('gives a coordinator the overview, the member organisations and the audit log', () => {
+    expect(paths([association])).toEqual(['/', '/organizations', '/audit']);
+  });
+
+  it('gives a municipal officer their town home and the team invitations', () => {
+    expect(paths([town])).toEqual(['/', '/invitations']);
+  });
+
+  it('gives a company admin their company home and the invitations', () => {
+    expect(paths([companyAdmin])).toEqual(['/', '/invitations']);
+  });
+
+  it('gives a worker only their own page', () => {
+    expect(navigationFor({ memberships: [worker] }).items).toEqual([{ key: 'myPage', path: '/' }]);
+  });
+
+  it('gives someone in no organisation a home and nothing else', () => {
+    const nav = navigationFor({ memberships: [] });
+    expect(nav.active).toBeNull();
+    expect(nav.items).toEqual([{ key: 'home', path: '/' }]);
+  });
+
+  it('follows the chosen membership of a person in several organisations', () => {
+    expect(paths([association, worker], 'mirai')).toEqual(['/']);
+    expect(navigationFor({ memberships: [association, worker] }, 'mirai').active).toBe(worker);
+  });
+});
+
+describe('selectActiveMembership', () => {
+  it('prefers a coordinator membership when nothing was chosen', () => {
+    expect(selectActiveMembership([worker, association], null)).toBe(association);
+  });
+
+  it('ignores a remembered organisation the person has left', () => {
+    expect(selectActiveMembership([town], 'gone')).toBe(town);
+  });
+});
+
+describe('isPathAllowed', () => {
+  it('allows pages below a listed section and refuses unlisted ones', () => {
+    const coordinator = navigationFor({ memberships: [association] });
+    expect(isPathAllowed(coordinator, '/organizations/123')).toBe(true);
+    expect(isPathAllowed(navigationFor({ memberships: [worker] }), '/audit')).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const demoPassword = 'tsunagu-demo-2026';
+
+export const screenshotDir = path.resolve(import.meta.dirname, '../../test-results/e2e');
+
+/** Debian's chromium, as CI installs it (`apt-get install chromium fonts-noto-cjk`). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A fresh browser profile: no cookies, no stored language, like a first visit. */
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 860 },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    // The app honours reduced motion, so screenshots never catch a drawer or spinner mid-way.
+    reducedMotion: 'reduce',
+  });
+  // Pages answer in well under a second here; a missing element should fail fast, not in 30 s.
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Fills the login form in Japanese (the default language) and submits it. */
+export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  // By accessible name: Mantine's label text also holds the required-field asterisk.
+  await page.getByRole('textbox', { name: 'メールアドレス', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
