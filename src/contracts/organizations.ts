@@ -76,7 +76,8 @@ export const invitationPreview = z.object({
   accountExists: z.boolean(),
 });
 
+/** Name and password create a new account; someone who already has one signs in and sends neither. */
 export const acceptInvitationRequest = z.object({
-  name: z.string().trim().min(1, 'required').max(100),
-  password: z.string().min(10, 'at least 10 characters').max(128),
+  name: z.string().trim().min(1, 'required').max(100).optional(),
+  password: z.string().min(10, 'at least 10 characters').max(128).optional(),
 });

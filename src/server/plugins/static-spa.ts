@@ -16,6 +16,9 @@ export const staticSpaPlugin = fp(
           .status(404)
           .send({ error: { code: 'not_found', message: `No route GET ${url}` } });
       }
+      // A file path is served from disk even if it appeared after start-up (a rebuild); a missing
+      // one is a 404, never index.html, which the browser would try to run as a script.
+      if (/\.[a-z0-9]+$/i.test(url)) return reply.sendFile(decodeURIComponent(url.slice(1)));
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   },

@@ -144,12 +144,13 @@ describe('invitations', () => {
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('pending');
 
-    // Signed in as that person, the same link adds the membership.
+    // Signed in as that person, the same link adds the membership; no name or password needed.
     const cookie = await login(t, existing.email);
-    const ok = await as(t, cookie)('POST', `/api/v1/invitations/${tokenOf(inv.acceptUrl)}/accept`, {
-      name: 'x',
-      password: 'a-long-password',
-    });
+    const ok = await as(t, cookie)(
+      'POST',
+      `/api/v1/invitations/${tokenOf(inv.acceptUrl)}/accept`,
+      {},
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.json().memberships).toHaveLength(2);
   });
@@ -168,6 +169,26 @@ describe('invitations', () => {
       .where('email', '=', 'short@example.jp')
       .execute();
     expect(user).toEqual([]);
+  });
+
+  it('requires a name and a password to create a new account, naming the missing fields', async () => {
+    const inv = (await invite(hrCookie, company, 'nameless@example.jp', 'worker')).json();
+    const res = await as(t, null)(
+      'POST',
+      `/api/v1/invitations/${tokenOf(inv.acceptUrl)}/accept`,
+      {},
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      'body.name',
+      'body.password',
+    ]);
+    const row = await t.handle.db
+      .selectFrom('invitations')
+      .select('status')
+      .where('id', '=', inv.invitation.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('pending');
   });
 
   it('lists pending invitations to the organisation admins only', async () => {

@@ -194,11 +194,16 @@ export async function invitationsRoutes(app: AppInstance): Promise<void> {
             throw new AppError('conflict', `Sign in as ${inv.email} to accept this invitation`);
           }
         } else {
-          userId = await createPasswordUser(trx, {
-            email: inv.email,
-            name: request.body.name,
-            password: request.body.password,
-          });
+          const { name, password } = request.body;
+          if (!name || !password) {
+            throw new AppError('validation_failed', 'A new account needs a name and a password', [
+              ...(name ? [] : [{ path: 'body.name', message: 'required for a new account' }]),
+              ...(password
+                ? []
+                : [{ path: 'body.password', message: 'required for a new account' }]),
+            ]);
+          }
+          userId = await createPasswordUser(trx, { email: inv.email, name, password });
           created = true;
         }
         await addMembership(trx, { userId, organizationId: inv.organizationId, role: inv.role });
@@ -214,7 +219,7 @@ export async function invitationsRoutes(app: AppInstance): Promise<void> {
         });
         return { email: inv.email, created };
       });
-      if (outcome.created) {
+      if (outcome.created && request.body.password) {
         const result = await app.auth.api.signInEmail({
           body: { email: outcome.email, password: request.body.password, rememberMe: true },
           headers: toHeaders(request),

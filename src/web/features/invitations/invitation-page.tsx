@@ -21,7 +21,7 @@ import { isApiError } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { loginPathFor } from '../../lib/safe-paths';
 import { useLanguage } from '../../i18n/use-language';
-import { sessionQueryKey } from '../auth/session-api';
+import { fetchSession, sessionQueryKey } from '../auth/session-api';
 import { LanguageSwitch } from '../language/language-switch';
 import { KindBadge, RoleBadge } from '../organizations/kind-badge';
 import {
@@ -102,21 +102,66 @@ function InvitationDetails({ token, preview }: { token: string; preview: Invitat
         </Table.Tbody>
       </Table>
       {preview.accountExists ? (
-        // The accept call needs this account's own session; the person signs in and comes back.
-        <Alert color="blue" variant="light" title={t('acceptInvitation.accountExistsTitle')}>
-          <Stack gap="xs">
-            <Text size="sm">
-              {t('acceptInvitation.accountExistsBody', { email: preview.email })}
-            </Text>
-            <Anchor component={Link} to={loginPathFor(`/invitations/${token}`)}>
-              {t('acceptInvitation.signInFirst')}
-            </Anchor>
-          </Stack>
-        </Alert>
+        <ExistingAccountAccept token={token} email={preview.email} />
       ) : (
         <NewAccountForm token={token} />
       )}
     </Stack>
+  );
+}
+
+/**
+ * Someone who already has an account joins by accepting while signed in as that account; the
+ * server adds the membership to it.
+ */
+function ExistingAccountAccept({ token, email }: { token: string; email: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const session = useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: ({ signal }) => fetchSession(signal),
+    retry: false,
+  });
+  const accept = useMutation({
+    mutationFn: () => acceptInvitation(token, {}),
+    onSuccess: (me) => {
+      queryClient.clear();
+      queryClient.setQueryData(sessionQueryKey, me);
+      void navigate('/', { replace: true });
+    },
+  });
+  if (session.isPending) return <PageLoader />;
+  const signedInAs = session.data?.email ?? null;
+  if (signedInAs === email) {
+    return (
+      <Stack gap="md">
+        {accept.isError && (
+          <ApiErrorAlert error={accept.error} title={t('acceptInvitation.failedTitle')} />
+        )}
+        <Button
+          onClick={() => accept.mutate()}
+          loading={accept.isPending}
+          disabled={accept.isPending}
+        >
+          {t('acceptInvitation.acceptAsExisting', { email })}
+        </Button>
+      </Stack>
+    );
+  }
+  return (
+    <Alert color="blue" variant="light" title={t('acceptInvitation.accountExistsTitle')}>
+      <Stack gap="xs">
+        <Text size="sm">
+          {signedInAs
+            ? t('acceptInvitation.signedInAsOther', { email, current: signedInAs })
+            : t('acceptInvitation.accountExistsBody', { email })}
+        </Text>
+        <Anchor component={Link} to={loginPathFor(`/invitations/${token}`)}>
+          {t('acceptInvitation.signInFirst')}
+        </Anchor>
+      </Stack>
+    </Alert>
   );
 }
 
