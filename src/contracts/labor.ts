@@ -155,7 +155,12 @@ export const complianceRow = z.object({
   violations: z.array(
     z.object({ rule: z.enum(laborRuleIds), period: z.string(), message: z.string() }),
   ),
+  /**
+   * Weeks with a day in the month that were handed in (submitted or approved): the ones the
+   * figures count.
+   */
   weeksSubmitted: z.number().int(),
+  /** Of those, the weeks still waiting for the company's review (status submitted). */
   weeksPending: z.number().int(),
 });
 export type ComplianceRow = z.infer<typeof complianceRow>;
@@ -172,3 +177,42 @@ export const complianceResponse = z.object({
   }),
 });
 export type ComplianceResponse = z.infer<typeof complianceResponse>;
+
+// --- Added with the backend (issue 4): list envelopes, params and queries of the routes. ---
+
+/** GET /me/employments, GET /organizations/:id/employments. */
+export const employmentListResponse = z.object({ items: z.array(employmentView) });
+
+/**
+ * PUT /organizations/:id/members/:userId/employment: the member's main job at this company
+ * (the employer is the company itself, so no employer fields).
+ */
+export const primaryEmploymentRequest = createEmploymentRequest.omit({
+  employerOrganizationId: true,
+  employerName: true,
+});
+
+/** GET /organizations/:id/timesheets?status=&weekStart= (drafts stay the worker's own). */
+export const timesheetListQuery = z.object({
+  status: z.enum(timesheetStatuses).optional(),
+  weekStart: isoDate.optional(),
+});
+/** Lists leave `history` empty; GET /me/timesheets/:weekStart has it. */
+export const timesheetListResponse = z.object({ items: z.array(timesheetWeekView) });
+
+/** POST /organizations/:id/timesheets/:weekId/approve | request-correction. */
+export const timesheetReviewParams = z.object({ id: z.string().uuid(), weekId: z.string().uuid() });
+
+export const complianceExportFormats = ['csv', 'xlsx'] as const;
+/** GET /organizations/:id/labor/compliance/export?month=YYYY-MM&format=csv|xlsx (a file). */
+export const complianceExportQuery = complianceQuery.extend({
+  format: z.enum(complianceExportFormats).default('csv'),
+});
+
+/**
+ * The bytes of a file download (the export's CSV or XLSX). Documented in OpenAPI as a binary
+ * string; a Uint8Array so the server can send a Buffer and the schema still runs in a browser.
+ */
+export const fileDownload = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be file bytes')
+  .meta({ type: 'string', format: 'binary' });

@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { BoundaryGeometry } from '../domain/geo/boundary-geometry';
 import type { MunicipalityKind } from '../domain/geo/municipality-kind';
+import type { Weekday } from '../domain/labor/labor-calendar';
+import type { LaborRelation } from '../domain/labor/labor-input';
+import type { TimesheetStatus } from '../domain/labor/timesheet-workflow';
 import type { OrganizationKind, Role } from '../domain/shared/organizations';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -147,6 +150,78 @@ export type WorkerProfilesTable = {
   updated_at: UpdatedAt;
 };
 
+/** A calendar date 'YYYY-MM-DD' (create-db keeps date columns as text, never a JS Date). */
+type CalendarDate = string;
+
+export type Agreement36Mode = 'standard' | 'none' | 'custom';
+
+export type EmploymentsTable = {
+  id: string;
+  worker_user_id: string;
+  employer_organization_id: string | null;
+  /** Set when the employer is not a member organisation (that one is named by its record). */
+  employer_name: string | null;
+  is_primary: boolean;
+  relation: LaborRelation;
+  contract_signed_on: CalendarDate;
+  week_starts_on: Weekday | null;
+  legal_holiday: Weekday | null;
+  hourly_wage_yen: number | null;
+  monthly_cap_minutes: number | null;
+  agreement36_mode: Agreement36Mode;
+  agreement36_special_clause: boolean | null;
+  agreement36_monthly_limit_minutes: number | null;
+  agreement36_yearly_limit_minutes: number | null;
+  agreement36_year_start_month: number | null;
+  ended_on: CalendarDate | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+
+export type TimesheetWeeksTable = {
+  id: string;
+  worker_user_id: string;
+  /** Always a Monday. */
+  week_start: CalendarDate;
+  status: TimesheetStatus;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+
+export type WorkLocation = 'office' | 'home' | 'satellite' | 'workation' | 'client_site' | 'other';
+export type SegmentSource = 'self' | 'pc_log' | 'check_in';
+
+export type WorkSegmentsTable = {
+  id: string;
+  week_id: string;
+  employment_id: string;
+  work_date: CalendarDate;
+  /** Minutes after midnight of work_date; the end may pass midnight (up to 47:59). */
+  start_minute: number;
+  end_minute: number;
+  break_minutes: number;
+  contracted: boolean;
+  location: WorkLocation;
+  municipality_code: string | null;
+  source: SegmentSource;
+  note: string | null;
+  created_at: ColumnType<Date, Date | string, never>;
+  /** When a later save replaced this row; null while it is current. Rows are never deleted. */
+  superseded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string>;
+};
+
+export type TimesheetEventType =
+  'saved' | 'submitted' | 'approved' | 'correction_requested' | 'copied_previous';
+
+export type TimesheetEventsTable = {
+  id: Generated<number>;
+  week_id: string;
+  event: TimesheetEventType;
+  actor_user_id: string | null;
+  comment: string | null;
+  occurred_at: ColumnType<Date, Date | string, never>;
+};
+
 export type Database = {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -159,4 +234,8 @@ export type Database = {
   prefectures: PrefecturesTable;
   municipalities: MunicipalitiesTable;
   worker_profiles: WorkerProfilesTable;
+  employments: EmploymentsTable;
+  timesheet_weeks: TimesheetWeeksTable;
+  work_segments: WorkSegmentsTable;
+  timesheet_events: TimesheetEventsTable;
 };

@@ -4,6 +4,10 @@ import * as m20261121T1000 from './migrations/20261121T1000_auth-tables';
 import * as m20261121T1001 from './migrations/20261121T1001_organizations';
 import * as m20261121T1002 from './migrations/20261121T1002_local-government-master';
 import * as m20261121T1003 from './migrations/20261121T1003_worker-profiles';
+import * as m20261121T1200 from './migrations/20261121T1200_employments';
+import * as m20261121T1201 from './migrations/20261121T1201_timesheet-weeks';
+import * as m20261121T1202 from './migrations/20261121T1202_work-segments';
+import * as m20261121T1203 from './migrations/20261121T1203_timesheet-events';
 
 /**
  * Every migration, by name. Listed statically (not read from the folder) so the same list works
@@ -14,6 +18,10 @@ export const migrations: Record<string, Migration> = {
   '20261121T1001_organizations': m20261121T1001,
   '20261121T1002_local-government-master': m20261121T1002,
   '20261121T1003_worker-profiles': m20261121T1003,
+  '20261121T1200_employments': m20261121T1200,
+  '20261121T1201_timesheet-weeks': m20261121T1201,
+  '20261121T1202_work-segments': m20261121T1202,
+  '20261121T1203_timesheet-events': m20261121T1203,
 };
 
 /**

@@ -26,6 +26,9 @@ import { organizationsRoutes } from './features/organizations/organizations.rout
 import { auditRoutes } from './features/audit/audit.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes';
+import { employmentsRoutes } from './features/labor/employments.routes';
+import { timesheetsRoutes } from './features/labor/timesheets.routes';
+import { complianceRoutes } from './features/labor/compliance.routes';
 
 export type BuildAppOptions = {
   db: Kysely<Database>;
@@ -93,6 +96,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppInstance> {
       await v1.register(auditRoutes);
       await v1.register(invitationsRoutes);
       await v1.register(municipalitiesRoutes);
+      await v1.register(employmentsRoutes);
+      await v1.register(timesheetsRoutes);
+      await v1.register(complianceRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -49,6 +49,20 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.getByRole('button', { name: 'ログイン' }).click();
 }
 
+/**
+ * The whole page as one picture. The viewport is stretched to the page's height for the shot:
+ * a plain full-page capture draws fixed headers and sticky bars where the (scrolled) viewport
+ * had them, over the content in the middle of the picture.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (viewport && height > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height });
+    // One frame for the layout (and any chart) to follow the new size.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  }
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
 }

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database, SkillEntry } from '../database';
 import { insertCredentialUser } from '../accounts.repository';
 import { addMembership } from '../invitations.repository';
+import { seedDemoWorkingTime, type DemoWorker } from './demo-labor';
 import type { Role } from '../../domain/shared/organizations';
 import {
   demoHomeTowns,
@@ -44,8 +45,10 @@ const loginsOut = (): DemoLogin[] =>
 
 /**
  * Seeds the demo: the association, 5 municipalities, 2 prefectures, 5 companies, one login per
- * role and 60 workers (ages weighted to the late 40s–60s). Runs only on a database without
- * people; a database that already holds real accounts is never touched. One transaction.
+ * role and 60 workers (ages weighted to the late 40s–60s), each with a main job at their
+ * company, and two months of timesheets at 株式会社みらいソフト (demo-labor.ts). Runs only on a
+ * database without people; a database that already holds real accounts is never touched. One
+ * transaction.
  */
 export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
   const people = await db.selectFrom('users').select('id').limit(1).execute();
@@ -103,9 +106,11 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
       .select('id')
       .where('email', '=', 'worker@demo.tsunagu.jp')
       .executeTakeFirstOrThrow();
+    const workers: DemoWorker[] = [];
     for (let i = 0; i < DEMO_WORKER_COUNT; i++) {
       // The first worker is the demo login; the others are colleagues across the five companies.
       let userId = demoWorker.id;
+      const companyKey = companies[i % companies.length]!.key;
       if (i > 0) {
         const family = pick(familyNames);
         const given = pick(givenNames);
@@ -116,10 +121,11 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
         });
         await addMembership(trx, {
           userId,
-          organizationId: orgIds.get(companies[i % companies.length]!.key)!,
+          organizationId: orgIds.get(companyKey)!,
           role: 'worker',
         });
       }
+      workers.push({ userId, companyKey, isDemoLogin: i === 0 });
       // Ages: 70% between 45 and 64, the rest 30–44 or 65–69 (as of 2026).
       const r = rand();
       const age =
@@ -153,6 +159,12 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
       });
     }
     await trx.insertInto('worker_profiles').values(profiles).execute();
+    const hr = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'hr@demo.tsunagu.jp')
+      .executeTakeFirstOrThrow();
+    await seedDemoWorkingTime(trx, { orgIds, workers, hrUserId: hr.id });
   });
   return { status: 'seeded', logins: loginsOut(), workers: DEMO_WORKER_COUNT };
 }

@@ -37,12 +37,21 @@ describe('navigationFor', () => {
     expect(paths([town])).toEqual(['/', '/invitations']);
   });
 
-  it('gives a company admin their company home and the invitations', () => {
-    expect(paths([companyAdmin])).toEqual(['/', '/invitations']);
+  it('gives a company admin their company home, timesheet approval, compliance and invitations', () => {
+    expect(paths([companyAdmin])).toEqual([
+      '/',
+      '/timesheet-approvals',
+      '/compliance',
+      '/invitations',
+    ]);
   });
 
-  it('gives a worker only their own page', () => {
-    expect(navigationFor({ memberships: [worker] }).items).toEqual([{ key: 'myPage', path: '/' }]);
+  it('gives a worker their own page, their timesheet and their side-job declarations', () => {
+    expect(navigationFor({ memberships: [worker] }).items).toEqual([
+      { key: 'myPage', path: '/' },
+      { key: 'timesheet', path: '/timesheet' },
+      { key: 'sideJobs', path: '/side-jobs' },
+    ]);
   });
 
   it('gives someone in no organisation a home and nothing else', () => {
@@ -52,7 +61,7 @@ describe('navigationFor', () => {
   });
 
   it('follows the chosen membership of a person in several organisations', () => {
-    expect(paths([association, worker], 'mirai')).toEqual(['/']);
+    expect(paths([association, worker], 'mirai')).toEqual(['/', '/timesheet', '/side-jobs']);
     expect(navigationFor({ memberships: [association, worker] }, 'mirai').active).toBe(worker);
   });
 });
@@ -72,5 +81,13 @@ describe('isPathAllowed', () => {
     const coordinator = navigationFor({ memberships: [association] });
     expect(isPathAllowed(coordinator, '/organizations/123')).toBe(true);
     expect(isPathAllowed(navigationFor({ memberships: [worker] }), '/audit')).toBe(false);
+  });
+
+  it('keeps the compliance and approval pages to company admins', () => {
+    const workerNav = navigationFor({ memberships: [worker] });
+    expect(isPathAllowed(workerNav, '/timesheet')).toBe(true);
+    expect(isPathAllowed(workerNav, '/compliance')).toBe(false);
+    expect(isPathAllowed(workerNav, '/timesheet-approvals')).toBe(false);
+    expect(isPathAllowed(navigationFor({ memberships: [companyAdmin] }), '/timesheet')).toBe(false);
   });
 });

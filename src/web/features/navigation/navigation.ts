@@ -2,7 +2,16 @@ import type { MeResponse, MembershipView } from '../../../contracts/auth';
 
 /** A place in the app; `key` names both the route and its label in the catalogs (nav.<key>). */
 export type NavItem = {
-  key: 'home' | 'myPage' | 'organizations' | 'audit' | 'invitations';
+  key:
+    | 'home'
+    | 'myPage'
+    | 'organizations'
+    | 'audit'
+    | 'invitations'
+    | 'timesheet'
+    | 'sideJobs'
+    | 'timesheetApprovals'
+    | 'compliance';
   path: string;
 };
 
@@ -37,14 +46,25 @@ function itemsFor(active: MembershipView | null): NavItem[] {
         { key: 'audit', path: '/audit' },
       ];
     case 'municipal_officer':
-    case 'company_admin':
-      // Officers and company admins run their own organisation's team.
+      // Officers run their own organisation's team.
       return [
         { key: 'home', path: '/' },
         { key: 'invitations', path: '/invitations' },
       ];
+    case 'company_admin':
+      // Company admins also approve their people's timesheets and watch the working-time limits.
+      return [
+        { key: 'home', path: '/' },
+        { key: 'timesheetApprovals', path: '/timesheet-approvals' },
+        { key: 'compliance', path: '/compliance' },
+        { key: 'invitations', path: '/invitations' },
+      ];
     case 'worker':
-      return [{ key: 'myPage', path: '/' }];
+      return [
+        { key: 'myPage', path: '/' },
+        { key: 'timesheet', path: '/timesheet' },
+        { key: 'sideJobs', path: '/side-jobs' },
+      ];
     case undefined:
       return [{ key: 'home', path: '/' }];
   }
