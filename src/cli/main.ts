@@ -4,6 +4,7 @@ import { CliError } from './cli-errors';
 import { registerDbMigrate } from './commands/db-migrate';
 import { registerDbSeed } from './commands/db-seed';
 import { registerLaborCheck } from './commands/labor-check';
+import { registerMatchAssign } from './commands/match-assign';
 import { registerReferenceImport } from './commands/reference-import';
 import { registerServe } from './commands/serve';
 import { registerUsersInvite } from './commands/users-invite';
@@ -27,6 +28,10 @@ export function buildProgram(): Command {
     .command('labor')
     .description('Working time across employers (労働時間の通算)');
   registerLaborCheck(labor);
+  const match = program
+    .command('match')
+    .description('Matching rounds: the optimal assignment of workers to challenges');
+  registerMatchAssign(match);
   return program;
 }
 

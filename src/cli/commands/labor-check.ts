@@ -3,31 +3,15 @@ import { checkLaborCompliance } from '../../domain/labor/labor-compliance';
 import type { LaborReport } from '../../domain/labor/labor-report';
 import { validateLaborInput } from '../../domain/labor/validate-labor-input';
 import { CliError } from '../cli-errors';
+import { parseJsonInput } from '../parse-json-input';
 import { readInput } from '../read-input';
-
-/** Where in the text a JSON.parse error points, as "line L, column C". */
-function describeJsonError(text: string, err: Error): string {
-  const m = /position (\d+)/.exec(err.message);
-  if (!m) return err.message;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const column = pos - before.lastIndexOf('\n');
-  return `${err.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
-}
 
 /**
  * The whole check on a JSON text: parse, validate (every problem names its entry), then the
  * engine. Reads and prints only; nothing is written anywhere.
  */
 export function runLaborCheck(text: string, source: string): LaborReport {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new CliError(`${source}: not valid JSON: ${describeJsonError(text, err as Error)}`);
-  }
-  const validated = validateLaborInput(raw);
+  const validated = validateLaborInput(parseJsonInput(text, source));
   if (!validated.ok) {
     throw new CliError(
       `${source}: invalid input:\n${validated.problems.map((p) => `  ${p}`).join('\n')}`,
