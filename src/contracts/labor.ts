@@ -216,3 +216,50 @@ export const complianceExportQuery = complianceQuery.extend({
 export const fileDownload = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be file bytes')
   .meta({ type: 'string', format: 'binary' });
+
+// --- PC/VPN log import (issue 4, item 1: the source of a segment). ---
+
+/** The largest CSV text an import takes: 1 MiB of UTF-8. */
+export const PC_LOG_CSV_MAX_BYTES = 1024 * 1024;
+
+/** UTF-8 length of a string, without encoding it. */
+function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * POST /me/timesheets/import: a PC or VPN log as CSV (`date,start,end` or 日付,開始,終了, or
+ * `logon,logoff` with full timestamps; optional employment, break, note), added to the
+ * caller's weeks as segments with source 'pc_log'.
+ */
+export const pcLogImportRequest = z.object({
+  csv: z
+    .string()
+    .min(1, 'required')
+    .refine((text) => utf8ByteLength(text) <= PC_LOG_CSV_MAX_BYTES, 'must be at most 1 MB'),
+  /** The employment of rows whose employment column is empty or absent. */
+  employmentId: z.string().uuid(),
+  contracted: z.boolean().default(true),
+  location: z.enum(workLocations).default('office'),
+});
+
+/** A CSV line that was not imported (line 1 is the header), and why. */
+export const pcLogRejectedRow = z.object({ line: z.number().int(), reason: z.string() });
+
+export const pcLogImportResponse = z.object({
+  /** The weeks the import added to, by week start, as they are now. */
+  weeks: z.array(timesheetWeekView),
+  imported: z.number().int(),
+  rejected: z.array(pcLogRejectedRow),
+});
+export type PcLogImportResponse = z.infer<typeof pcLogImportResponse>;

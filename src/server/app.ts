@@ -28,6 +28,7 @@ import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { municipalitiesRoutes } from './features/municipalities/municipalities.routes';
 import { employmentsRoutes } from './features/labor/employments.routes';
 import { timesheetsRoutes } from './features/labor/timesheets.routes';
+import { timesheetImportRoutes } from './features/labor/timesheet-import.routes';
 import { complianceRoutes } from './features/labor/compliance.routes';
 
 export type BuildAppOptions = {
@@ -98,6 +99,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppInstance> {
       await v1.register(municipalitiesRoutes);
       await v1.register(employmentsRoutes);
       await v1.register(timesheetsRoutes);
+      await v1.register(timesheetImportRoutes);
       await v1.register(complianceRoutes);
     },
     { prefix: '/api/v1' },

@@ -95,6 +95,11 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/invitations/:token/accept': { name: '新人', password: 'long-enough-pw' },
   'POST /api/v1/me/employments': { employerName: '合同会社テスト', ...employeeTerms },
   'PUT /api/v1/me/timesheets/:weekStart/segments': { segments: [] },
+  // Self (under /api/v1/me/): the caller's own weeks; org B's employment is refused below.
+  'POST /api/v1/me/timesheets/import': {
+    csv: 'date,start,end\n2026-11-23,09:00,18:00\n',
+    employmentId: '00000000-0000-4000-8000-000000000000',
+  },
   'PUT /api/v1/organizations/:id/members/:userId/employment': employeeTerms,
   'POST /api/v1/organizations/:id/timesheets/:weekId/approve': {},
   'POST /api/v1/organizations/:id/timesheets/:weekId/request-correction': {
@@ -257,6 +262,15 @@ describe('authorisation matrix', () => {
     expect(borrowed.statusCode).toBe(400);
     expect(borrowed.json().error.details).toEqual([
       { path: 'body.segments[0].employmentId', message: 'not one of your employments' },
+    ]);
+    // Nor import a PC log onto it.
+    const imported = await as(t, cookies.workerA)('POST', '/api/v1/me/timesheets/import', {
+      csv: 'date,start,end\n2026-11-02,09:00,12:00\n',
+      employmentId: ids.employmentB,
+    });
+    expect(imported.statusCode).toBe(400);
+    expect(imported.json().error.details).toEqual([
+      { path: 'body.employmentId', message: 'not one of your employments' },
     ]);
   });
 

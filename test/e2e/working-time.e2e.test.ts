@@ -379,4 +379,39 @@ describe('working time: a worker submits a week, HR sees the aggregated overtime
       await closeQuietly(worker.context);
     }
   });
+
+  it('the worker imports a PC log into a later week: the readable rows become PC-log segments, the unreadable one is named by its line', async () => {
+    const { context, page } = await signedIn('worker@demo.tsunagu.jp');
+    try {
+      await page.goto('/timesheet?week=2026-11-30');
+      await page.getByTestId('timesheet-status').getByText('下書き').waitFor();
+      await page.getByRole('button', { name: 'PCログを取り込む' }).click();
+      const modal = page.getByTestId('pc-log-import');
+      await modal
+        .getByTestId('import-text')
+        .fill(
+          [
+            'logon,logoff',
+            '2026-11-30T08:58:00+09:00,2026-11-30T18:03:00+09:00',
+            '2026-12-01T18:00:00+09:00,2026-12-01T09:00:00+09:00',
+            '2026-12-02T21:00:00+09:00,2026-12-03T01:30:00+09:00',
+          ].join('\n'),
+        );
+      await modal.getByLabel('勤務場所').selectOption({ label: '在宅' });
+      await screenshot(page, 'timesheet-pc-log-import-modal');
+      const imported = page.waitForResponse((r) => r.url().endsWith('/me/timesheets/import'));
+      await modal.getByTestId('import-submit').click();
+      expect((await imported).status()).toBe(200);
+      const result = page.getByTestId('import-result');
+      await result.waitFor();
+      expect(await result.textContent()).toContain('2 件の区間を取り込みました');
+      expect(await result.getByTestId('import-line-problems').textContent()).toContain('3 行目');
+      // The week shows them at once, past midnight as the next day.
+      await page.getByTestId('segment-2026-11-30-0').waitFor();
+      expect(await page.getByTestId('total-worked').textContent()).toBe('13:35');
+      await screenshot(page, 'timesheet-pc-log-import');
+    } finally {
+      await closeQuietly(context);
+    }
+  });
 });

@@ -195,4 +195,30 @@ describe('a week of segments before it is stored', () => {
       },
     ]);
   });
+
+  it('checks segments added to a week against the ones it keeps, naming them as asked', () => {
+    const kept = segment({ date: '2026-11-17' });
+    const problems = validateTimesheetSegments({
+      weekDates: week,
+      employments: [main, side],
+      segments: [
+        segment({ date: '2026-11-17', start: '17:30', end: '19:00', breakMinutes: 0 }),
+        segment({ date: '2026-11-18' }),
+        segment({ date: '2026-11-18', start: '12:00', end: '13:00', breakMinutes: 0 }),
+        // Another employment at the same hours is not an overlap.
+        segment({ employmentId: 'side', date: '2026-11-17', breakMinutes: 0 }),
+      ],
+      stored: [kept],
+      neighbours: [],
+      nameOf: (k) => `line ${k + 2}`,
+    });
+    expect(problems).toEqual([
+      {
+        index: 0,
+        field: null,
+        message: 'overlaps the stored segment of 2026-11-17 09:00–18:00 at みらいソフト',
+      },
+      { index: 2, field: null, message: 'overlaps line 3 at みらいソフト' },
+    ]);
+  });
 });

@@ -153,7 +153,12 @@ const UNKNOWN_EMPLOYER = /^unknown employer /;
  * - the engine's rules: real times, an end after the start (past midnight as 24:00–47:59), a
  *   break shorter than the segment, no two segments overlapping at one employment — also
  *   against `neighbours`, the stored segments of the days either side of the week, so a Sunday
- *   night shift cannot run into the next Monday's.
+ *   night shift cannot run into the next Monday's, and against `stored`, segments of the week
+ *   itself that stay as they are (an import adds to a week; a save replaces it and has none).
+ *
+ * A problem always lands on a segment of the request: an overlap with a stored segment or a
+ * neighbour is named from the request's side. `nameOf` says how a request's segment is named in
+ * a message about another one (`segments[3]` unless given).
  *
  * @example
  * validateTimesheetSegments({ weekDates: ['2026-11-02', …], employments: [main],
@@ -166,6 +171,8 @@ export function validateTimesheetSegments(week: {
   employments: readonly WorkerEmployment[];
   segments: readonly TimesheetSegment[];
   neighbours: readonly TimesheetSegment[];
+  stored?: readonly TimesheetSegment[];
+  nameOf?: (index: number) => string;
 }): SegmentProblem[] {
   const problems: SegmentProblem[] = [];
   const names = new Map(week.employments.map((e) => [e.id, e.employerName]));
@@ -181,16 +188,22 @@ export function validateTimesheetSegments(week: {
   });
 
   const count = week.segments.length;
+  const stored = week.stored ?? [];
   const result = validateLaborInput({
     method: 'principle',
     employers: week.employments.map((e) => toLaborEmployer(e.id, e)),
-    work: [...week.segments, ...week.neighbours].map(toWorkSegment),
+    work: [...week.segments, ...stored, ...week.neighbours].map(toWorkSegment),
   });
   if (result.ok) return sortProblems(problems);
 
+  const nameOf = week.nameOf ?? ((k: number) => `segments[${k}]`);
   const describeIndex = (k: number): string => {
-    if (k < count) return `segments[${k}]`;
-    const neighbour = week.neighbours[k - count]!;
+    if (k < count) return nameOf(k);
+    if (k < count + stored.length) {
+      const kept = stored[k - count]!;
+      return `the stored segment of ${kept.date} ${kept.start}–${kept.end}`;
+    }
+    const neighbour = week.neighbours[k - count - stored.length]!;
     return `the segment of ${neighbour.date} ${neighbour.start}–${neighbour.end} in the next or previous week`;
   };
   for (const problem of result.problems) {

@@ -312,6 +312,47 @@ function clockMinutes(text: string): number {
   return minutes;
 }
 
+function toSegmentRow(weekId: string, s: SegmentInput, now: Date) {
+  return {
+    id: randomUUID(),
+    week_id: weekId,
+    employment_id: s.employmentId,
+    work_date: s.date,
+    start_minute: clockMinutes(s.start),
+    end_minute: clockMinutes(s.end),
+    break_minutes: s.breakMinutes,
+    contracted: s.contracted,
+    location: s.location,
+    municipality_code: s.municipalityCode,
+    source: s.source,
+    note: s.note,
+    created_at: now,
+  };
+}
+
+/**
+ * Adds `segments` to the week's current set, replacing nothing (an import). Run inside the
+ * caller's transaction, with the week locked and the segments checked against the ones kept.
+ */
+export async function addWeekSegments(
+  trx: Transaction<Database>,
+  weekId: string,
+  segments: readonly SegmentInput[],
+  now: Date,
+): Promise<void> {
+  // In chunks: PostgreSQL takes at most 65 535 parameters in one statement.
+  for (let from = 0; from < segments.length; from += INSERT_CHUNK_ROWS) {
+    await trx
+      .insertInto('work_segments')
+      .values(
+        segments.slice(from, from + INSERT_CHUNK_ROWS).map((s) => toSegmentRow(weekId, s, now)),
+      )
+      .execute();
+  }
+}
+
+const INSERT_CHUNK_ROWS = 1000;
+
 /**
  * Makes `segments` the week's current set. Rows whose report is unchanged stay as they are;
  * the others are marked replaced at `now` (never deleted) and the new ones added. Run inside
@@ -370,21 +411,7 @@ export async function replaceWeekSegments(
       kept++;
       continue;
     }
-    toInsert.push({
-      id: randomUUID(),
-      week_id: weekId,
-      employment_id: s.employmentId,
-      work_date: s.date,
-      start_minute: startMinute,
-      end_minute: endMinute,
-      break_minutes: s.breakMinutes,
-      contracted: s.contracted,
-      location: s.location,
-      municipality_code: s.municipalityCode,
-      source: s.source,
-      note: s.note,
-      created_at: now,
-    });
+    toInsert.push(toSegmentRow(weekId, s, now));
   }
   const replacedIds = [...unmatched.values()].flat();
   if (replacedIds.length > 0) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyRowEdit,
   endForApi,
   groupHistory,
   latestCorrectionRequest,
@@ -219,5 +220,19 @@ describe('history and review', () => {
       'new',
     );
     expect(latestCorrectionRequest({ status: 'approved', events })).toBeNull();
+  });
+});
+
+describe('applyRowEdit', () => {
+  it('turns a PC-log row into the person’s own statement when its times change', () => {
+    const logged = row({ source: 'pc_log' });
+    expect(applyRowEdit(logged, { ...logged, end: '19:00' }).source).toBe('self');
+    expect(applyRowEdit(logged, { ...logged, breakMinutes: '30' }).source).toBe('self');
+  });
+
+  it('keeps the objective source when only the classification changes', () => {
+    const logged = row({ source: 'pc_log' });
+    expect(applyRowEdit(logged, { ...logged, location: 'office' }).source).toBe('pc_log');
+    expect(applyRowEdit(logged, { ...logged, contracted: false }).source).toBe('pc_log');
   });
 });

@@ -49,7 +49,7 @@ export type DraftRow = {
   contracted: boolean;
   location: WorkLocation;
   municipalityCode: string;
-  /** Kept as the server had them: the form does not edit them, and a save must not lose them. */
+  /** Kept as the server had it unless the person changes the recorded times (see applyRowEdit). */
   source: SegmentSource;
   note: string | null;
 };
@@ -128,6 +128,23 @@ export function splitApiEnd(end: string): { end: string; nextDay: boolean } {
   const minutes = parseClockText(end);
   if (minutes === null || minutes < MINUTES_PER_DAY) return { end, nextDay: false };
   return { end: formatClockMinutes(minutes - MINUTES_PER_DAY), nextDay: true };
+}
+
+/**
+ * A row after an edit. Changing what an objective record says (a PC log, a check-in) makes the
+ * row the person's own statement: its source becomes 'self', so the objective record stays
+ * distinguishable (the original remains in the week's history once saved).
+ */
+export function applyRowEdit(before: DraftRow, after: DraftRow): DraftRow {
+  if (before.source === 'self') return after;
+  const timesChanged =
+    before.date !== after.date ||
+    before.employmentId !== after.employmentId ||
+    before.start !== after.start ||
+    before.end !== after.end ||
+    before.nextDay !== after.nextDay ||
+    before.breakMinutes !== after.breakMinutes;
+  return timesChanged ? { ...after, source: 'self' } : after;
 }
 
 export function draftFromSegment(segment: SegmentView, key: string): DraftRow {

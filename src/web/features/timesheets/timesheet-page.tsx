@@ -1,14 +1,16 @@
-import { Alert, Button, Group, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import type { PcLogImportResponse } from '../../../contracts/labor';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { PageLoader } from '../../components/page-loader';
 import { addDays, mondayOf, todayInTokyo, weekDates, weekFromParam } from '../../lib/calendar';
 import { formatCalendarDate } from '../../lib/format';
 import { useLanguage } from '../../i18n/use-language';
 import { employmentKeys, fetchMyEmployments } from '../employments/employments-api';
+import { LineProblemList, PcLogImportModal } from './pc-log-import-modal';
 import { fetchMyWeek, timesheetKeys, type TimesheetWeek } from './timesheets-api';
 import { WeekEditor, type WeekAction } from './week-editor';
 
@@ -75,6 +77,50 @@ export function WeekPicker({
   );
 }
 
+/** What an import added (and which weeks), and the rows it skipped, each by its CSV line. */
+function ImportResult({ result, onClose }: { result: PcLogImportResponse; onClose: () => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const skipped = result.rejected.length > 0;
+  return (
+    <Alert
+      color={skipped ? 'yellow' : 'teal'}
+      variant="light"
+      role="status"
+      withCloseButton
+      closeButtonLabel={t('timesheet.dismiss')}
+      onClose={onClose}
+      title={t('timesheet.import.done', { n: result.imported })}
+      data-testid="import-result"
+    >
+      <Text size="sm">
+        {t('timesheet.import.weeks')}{' '}
+        {result.weeks.map((w, i) => (
+          <span key={w.weekStart}>
+            {i > 0 && '、'}
+            <Anchor component={Link} to={{ search: `?week=${w.weekStart}` }} size="sm">
+              {t('timesheet.weekOf', {
+                start: formatCalendarDate(w.weekStart, language),
+                end: formatCalendarDate(addDays(w.weekStart, 6), language),
+              })}
+            </Anchor>
+          </span>
+        ))}
+      </Text>
+      {skipped && (
+        <>
+          <Text size="sm" mt="xs" fw={500}>
+            {t('timesheet.import.rejected', { n: result.rejected.length })}
+          </Text>
+          <LineProblemList
+            problems={result.rejected.map((r) => ({ line: r.line, message: r.reason }))}
+          />
+        </>
+      )}
+    </Alert>
+  );
+}
+
 /** The worker's timesheet, one week (Monday to Sunday) at a time: ?week=YYYY-MM-DD. */
 export function TimesheetPage() {
   const { t } = useTranslation();
@@ -83,6 +129,8 @@ export function TimesheetPage() {
   const weekStart = weekFromParam(params.get('week'), today);
   const dates = weekDates(weekStart);
   const [done, setDone] = useState<{ weekStart: string; action: WeekAction } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<PcLogImportResponse | null>(null);
   const week = useQuery({
     queryKey: timesheetKeys.mine(weekStart),
     queryFn: ({ signal }) => fetchMyWeek(weekStart, signal),
@@ -115,6 +163,7 @@ export function TimesheetPage() {
           {t(`timesheet.done.${done.action}`)}
         </Alert>
       )}
+      {imported && <ImportResult result={imported} onClose={() => setImported(null)} />}
       {(week.isPending || employments.isPending) && <PageLoader />}
       {week.isError && <ApiErrorAlert error={week.error} />}
       {employments.isError && <ApiErrorAlert error={employments.error} />}
@@ -125,6 +174,22 @@ export function TimesheetPage() {
           dates={dates}
           employments={employments.data}
           onDone={(action) => setDone({ weekStart, action })}
+          onImport={() => {
+            setDone(null);
+            setImported(null);
+            setImporting(true);
+          }}
+        />
+      )}
+      {employments.isSuccess && (
+        <PcLogImportModal
+          opened={importing}
+          onClose={() => setImporting(false)}
+          employments={employments.data}
+          onImported={(result) => {
+            setImporting(false);
+            setImported(result);
+          }}
         />
       )}
     </Stack>

@@ -1,4 +1,9 @@
-import type { TimesheetWeekView } from '../../../contracts/labor';
+import type { z } from 'zod';
+import type {
+  PcLogImportResponse,
+  pcLogImportRequest,
+  TimesheetWeekView,
+} from '../../../contracts/labor';
 import { apiRequest } from '../../lib/api-client';
 import type { SegmentInput } from './timesheet-draft';
 
@@ -28,6 +33,17 @@ export function saveMyWeek(weekStart: string, segments: SegmentInput[]): Promise
     method: 'PUT',
     body: { segments },
   });
+}
+
+/** The request as sent: contracted and location may be left out (true, 'office'). */
+export type PcLogImportRequest = z.input<typeof pcLogImportRequest>;
+
+/**
+ * Adds a PC/VPN log (CSV text) to the worker's weeks; all or nothing. Rows the server could not
+ * read come back in `rejected`; the weeks it added to come back as they are now.
+ */
+export function importPcLog(body: PcLogImportRequest): Promise<PcLogImportResponse> {
+  return apiRequest<PcLogImportResponse>('/me/timesheets/import', { method: 'POST', body });
 }
 
 export function copyPreviousWeek(weekStart: string): Promise<TimesheetWeek> {

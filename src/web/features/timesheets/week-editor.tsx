@@ -12,6 +12,7 @@ import { SegmentRowEditor } from './segment-row-editor';
 import {
   draftFromSegment,
   isEditable,
+  applyRowEdit,
   latestCorrectionRequest,
   orderRows,
   prefillRow,
@@ -41,6 +42,8 @@ type Props = {
   dates: readonly string[];
   employments: readonly Employment[];
   onDone: (action: WeekAction) => void;
+  /** Opens the PC log import (the page holds it: an import may add to other weeks too). */
+  onImport: () => void;
 };
 
 /** Asks before leaving (another week, another page, closing the tab) with unsaved rows. */
@@ -78,7 +81,7 @@ function StatTile({ label, value, testId }: { label: string; value: string; test
  * once submitted. Saving replaces the week's segments (the server keeps the replaced ones);
  * the server's validation errors come back onto the rows they name.
  */
-export function WeekEditor({ week, dates, employments, onDone }: Props) {
+export function WeekEditor({ week, dates, employments, onDone, onImport }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const queryClient = useQueryClient();
@@ -165,8 +168,11 @@ export function WeekEditor({ week, dates, employments, onDone }: Props) {
   if (!editable) {
     return (
       <Stack gap="md">
-        <Group gap="sm">
+        <Group justify="space-between" wrap="wrap" gap="sm">
           <TimesheetStatusBadge status={week.status} />
+          <Button variant="default" onClick={onImport} data-testid="open-import">
+            {t('timesheet.import.open')}
+          </Button>
         </Group>
         <Alert color={week.status === 'approved' ? 'teal' : 'blue'} variant="light">
           {t(
@@ -205,7 +211,7 @@ export function WeekEditor({ week, dates, employments, onDone }: Props) {
   }
 
   const updateRow = (row: DraftRow) =>
-    setRows((current) => current.map((r) => (r.key === row.key ? row : r)));
+    setRows((current) => current.map((r) => (r.key === row.key ? applyRowEdit(r, row) : r)));
   const removeRow = (key: string) => setRows((current) => current.filter((r) => r.key !== key));
   const addRow = (date: string) => {
     newKey.current += 1;
@@ -244,14 +250,25 @@ export function WeekEditor({ week, dates, employments, onDone }: Props) {
             </Text>
           )}
         </Group>
-        <Button
-          variant="default"
-          onClick={() => (rows.length > 0 ? setConfirm('copy') : copy.mutate())}
-          loading={copy.isPending}
-          disabled={busy}
-        >
-          {t('timesheet.copyPrevious')}
-        </Button>
+        <Group gap="sm">
+          <Button
+            variant="default"
+            onClick={onImport}
+            disabled={busy || dirty || employments.length === 0}
+            title={dirty ? t('timesheet.import.saveFirst') : undefined}
+            data-testid="open-import"
+          >
+            {t('timesheet.import.open')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => (rows.length > 0 ? setConfirm('copy') : copy.mutate())}
+            loading={copy.isPending}
+            disabled={busy}
+          >
+            {t('timesheet.copyPrevious')}
+          </Button>
+        </Group>
       </Group>
 
       {correction && (
