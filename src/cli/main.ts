@@ -3,6 +3,7 @@ import { ConfigError } from '../config';
 import { CliError } from './cli-errors';
 import { registerDbMigrate } from './commands/db-migrate';
 import { registerDbSeed } from './commands/db-seed';
+import { registerFlowStaypoints } from './commands/flow-staypoints';
 import { registerLaborCheck } from './commands/labor-check';
 import { registerMatchAssign } from './commands/match-assign';
 import { registerReferenceImport } from './commands/reference-import';
@@ -32,6 +33,12 @@ export function buildProgram(): Command {
     .command('match')
     .description('Matching rounds: the optimal assignment of workers to challenges');
   registerMatchAssign(match);
+  const flow = program
+    .command('flow')
+    .description(
+      'People flow: from raw location pings to stay points (and later regional figures)',
+    );
+  registerFlowStaypoints(flow);
   return program;
 }
 
