@@ -1,9 +1,22 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { BoundaryGeometry } from '../domain/geo/boundary-geometry';
 import type { MunicipalityKind } from '../domain/geo/municipality-kind';
+import type { ApplicationStatus } from '../domain/engagement/application-workflow';
+import type { ProgrammeKind } from '../domain/engagement/programme-rules';
 import type { Weekday } from '../domain/labor/labor-calendar';
 import type { LaborRelation } from '../domain/labor/labor-input';
 import type { TimesheetStatus } from '../domain/labor/timesheet-workflow';
+import type {
+  AffinityKind,
+  CareerGoal,
+  ChallengeState,
+  ChallengeTerms,
+  ChallengeTheme,
+  LifeStage,
+  SkillRequirement,
+  WorkStyle,
+} from '../domain/matching/matching-model';
+import type { NotificationKind } from '../domain/shared/notifications';
 import type { OrganizationKind, Role } from '../domain/shared/organizations';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -139,6 +152,15 @@ export type MunicipalitiesTable = {
 
 export type SkillEntry = { skill: string; level: 1 | 2 | 3 | 4 | 5; years: number };
 
+export type AffinityEntry = {
+  kind: AffinityKind;
+  prefectureCode: string;
+  municipalityCode: string | null;
+};
+
+/** A JSON list column with a default: optional on insert. */
+type JsonList<T> = ColumnType<T[], string | undefined, string>;
+
 export type WorkerProfilesTable = {
   user_id: string;
   birth_year: number | null;
@@ -148,6 +170,25 @@ export type WorkerProfilesTable = {
   interests: JSONColumnType<string[]>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  // Added for matching (20261121T1300).
+  available_hours_per_month: number | null;
+  available_from: ColumnType<
+    CalendarDate | null,
+    CalendarDate | null | undefined,
+    CalendarDate | null
+  >;
+  preferred_styles: JsonList<WorkStyle>;
+  languages: JsonList<string>;
+  life_stages: JsonList<LifeStage>;
+  career_goals: JsonList<CareerGoal>;
+  affinities: JsonList<AffinityEntry>;
+  shared_with_hosts: Generated<boolean>;
+  open_to_offers: Generated<boolean>;
+  share_skills: Generated<boolean>;
+  share_affinities: Generated<boolean>;
+  share_career: Generated<boolean>;
+  share_life_stage: Generated<boolean>;
+  share_gender: Generated<boolean>;
 };
 
 /** A calendar date 'YYYY-MM-DD' (create-db keeps date columns as text, never a JS Date). */
@@ -222,6 +263,121 @@ export type TimesheetEventsTable = {
   occurred_at: ColumnType<Date, Date | string, never>;
 };
 
+export type ChallengesTable = {
+  id: string;
+  organization_id: string;
+  /** Null: prefecture-wide (a prefecture's challenge not tied to one town). */
+  municipality_code: string | null;
+  prefecture_code: string;
+  title: string;
+  title_en: string | null;
+  description: string;
+  description_en: string | null;
+  /** Titles, descriptions and host names, normalised for search (challengeSearchText). */
+  search_text: string;
+  themes: JSONColumnType<ChallengeTheme[]>;
+  required_skills: JSONColumnType<SkillRequirement[]>;
+  welcome_skills: JSONColumnType<SkillRequirement[]>;
+  style: WorkStyle;
+  onsite_days_per_month: number;
+  hours_per_month: number;
+  start_date: CalendarDate;
+  period_months: number;
+  places: number;
+  max_open_applications: number;
+  response_days: number;
+  terms: ChallengeTerms;
+  fee_yen_per_month: number | null;
+  travel_support: boolean;
+  state: ChallengeState;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string, never>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+};
+
+export type ChallengeEventType = 'created' | 'updated' | 'opened' | 'closed' | 'archived';
+
+export type ChallengeEventsTable = {
+  id: Generated<number>;
+  challenge_id: string;
+  event: ChallengeEventType;
+  from_state: ChallengeState | null;
+  to_state: ChallengeState;
+  actor_user_id: string | null;
+  occurred_at: ColumnType<Date, Date | string, never>;
+};
+
+export type ProgrammesTable = {
+  id: string;
+  organization_id: string;
+  kind: ProgrammeKind;
+  name: string;
+  description: string | null;
+  max_share_percent: number | null;
+  contracted_hours_per_month: number;
+  min_age: number | null;
+  max_age: number | null;
+  min_tenure_years: number | null;
+  approval_required: boolean;
+  travel_subsidy_yen_per_month: number;
+  workation_max_days_per_month: number | null;
+  workation_policy: string | null;
+  retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: ColumnType<Date, Date | string, never>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+};
+
+export type ProgrammeMembersTable = {
+  id: string;
+  programme_id: string;
+  worker_user_id: string;
+  joined_at: ColumnType<Date, Date | string, never>;
+  left_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+};
+
+export type ApplicationsTable = {
+  id: string;
+  challenge_id: string;
+  worker_user_id: string;
+  status: ApplicationStatus;
+  message: string | null;
+  decline_reason: string | null;
+  declined_by: 'employer' | 'host' | null;
+  /** The programme (and its company) the application goes through; null when none governs. */
+  programme_id: string | null;
+  employer_organization_id: string | null;
+  /** When it reached the host's review, and when the host must have answered by. */
+  reached_host_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  host_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the coordinators were alerted that the host is late (each application alerts once). */
+  overdue_alerted_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
+  created_at: ColumnType<Date, Date | string, never>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+};
+
+export type ApplicationEventsTable = {
+  id: Generated<number>;
+  application_id: string;
+  from_status: ApplicationStatus | null;
+  to_status: ApplicationStatus;
+  actor_user_id: string | null;
+  comment: string | null;
+  occurred_at: ColumnType<Date, Date | string, never>;
+};
+
+export type NotificationsTable = {
+  id: Generated<number>;
+  user_id: string;
+  kind: NotificationKind;
+  payload: JSONColumnType<Record<string, unknown>>;
+  created_at: ColumnType<Date, Date | string, never>;
+  read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+};
+
 export type Database = {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -238,4 +394,11 @@ export type Database = {
   timesheet_weeks: TimesheetWeeksTable;
   work_segments: WorkSegmentsTable;
   timesheet_events: TimesheetEventsTable;
+  challenges: ChallengesTable;
+  challenge_events: ChallengeEventsTable;
+  programmes: ProgrammesTable;
+  programme_members: ProgrammeMembersTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  notifications: NotificationsTable;
 };

@@ -8,6 +8,14 @@ import * as m20261121T1200 from './migrations/20261121T1200_employments';
 import * as m20261121T1201 from './migrations/20261121T1201_timesheet-weeks';
 import * as m20261121T1202 from './migrations/20261121T1202_work-segments';
 import * as m20261121T1203 from './migrations/20261121T1203_timesheet-events';
+import * as m20261121T1300 from './migrations/20261121T1300_worker-profile-matching';
+import * as m20261121T1301 from './migrations/20261121T1301_challenges';
+import * as m20261121T1302 from './migrations/20261121T1302_challenge-events';
+import * as m20261121T1303 from './migrations/20261121T1303_programmes';
+import * as m20261121T1304 from './migrations/20261121T1304_programme-members';
+import * as m20261121T1305 from './migrations/20261121T1305_applications';
+import * as m20261121T1306 from './migrations/20261121T1306_application-events';
+import * as m20261121T1307 from './migrations/20261121T1307_notifications';
 
 /**
  * Every migration, by name. Listed statically (not read from the folder) so the same list works
@@ -22,6 +30,14 @@ export const migrations: Record<string, Migration> = {
   '20261121T1201_timesheet-weeks': m20261121T1201,
   '20261121T1202_work-segments': m20261121T1202,
   '20261121T1203_timesheet-events': m20261121T1203,
+  '20261121T1300_worker-profile-matching': m20261121T1300,
+  '20261121T1301_challenges': m20261121T1301,
+  '20261121T1302_challenge-events': m20261121T1302,
+  '20261121T1303_programmes': m20261121T1303,
+  '20261121T1304_programme-members': m20261121T1304,
+  '20261121T1305_applications': m20261121T1305,
+  '20261121T1306_application-events': m20261121T1306,
+  '20261121T1307_notifications': m20261121T1307,
 };
 
 /**

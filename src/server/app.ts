@@ -30,6 +30,11 @@ import { employmentsRoutes } from './features/labor/employments.routes';
 import { timesheetsRoutes } from './features/labor/timesheets.routes';
 import { timesheetImportRoutes } from './features/labor/timesheet-import.routes';
 import { complianceRoutes } from './features/labor/compliance.routes';
+import { challengesRoutes } from './features/matching/challenges.routes';
+import { programmesRoutes } from './features/matching/programmes.routes';
+import { profilesRoutes } from './features/matching/profiles.routes';
+import { applicationsRoutes } from './features/matching/applications.routes';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 
 export type BuildAppOptions = {
   db: Kysely<Database>;
@@ -101,6 +106,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppInstance> {
       await v1.register(timesheetsRoutes);
       await v1.register(timesheetImportRoutes);
       await v1.register(complianceRoutes);
+      await v1.register(challengesRoutes);
+      await v1.register(programmesRoutes);
+      await v1.register(profilesRoutes);
+      await v1.register(applicationsRoutes);
+      await v1.register(notificationsRoutes);
     },
     { prefix: '/api/v1' },
   );

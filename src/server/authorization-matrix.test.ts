@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledMaster } from '../db/reference/load-bundled-master';
+import { challengeBody, profileBody, programmeBody } from '../../test/helpers/matching-fixtures';
 import {
   as,
   createTestApp,
@@ -13,6 +14,11 @@ import {
  * For every route the app registers: an anonymous caller gets 401, and a signed-in person of
  * another organisation gets 403 or 404 and never sees the target organisation's data. A route
  * that is added without being classified here fails the suite.
+ *
+ * "Another organisation" depends on what the route is keyed by: an organisation (company B or
+ * town B), a challenge (owned by town B, in the state the route acts on), an application (of
+ * company B's worker, to town B's challenge) or a person (company B's worker). fill() puts the
+ * right record of world B in each path; insiderOf() names who in world B may use the route.
  */
 
 const PUBLIC = new Set([
@@ -29,9 +35,25 @@ const SELF = new Set(['GET /api/v1/auth/me', 'PATCH /api/v1/auth/me', 'POST /api
 const isSelf = (key: string) =>
   SELF.has(key) || (key.split(' ')[1] ?? '').startsWith('/api/v1/me/');
 /** Association-wide routes: coordinators only. */
-const COORDINATOR_ONLY = new Set(['GET /api/v1/audit-events', 'POST /api/v1/organizations']);
+const COORDINATOR_ONLY = new Set([
+  'GET /api/v1/audit-events',
+  'POST /api/v1/organizations',
+  'GET /api/v1/coordinator/overdue-applications',
+]);
 /** Lists filtered to the caller's own organisations (coordinators see all). */
 const OWN_LIST = new Set(['GET /api/v1/organizations']);
+/** Lists filtered to what the caller may read: open challenges, plus their own town's drafts. */
+const FILTERED_LIST = new Set(['GET /api/v1/challenges']);
+/** A person's records as others may see them: checked against world B's worker. */
+const PERSON_SCOPED = new Set(['GET /api/v1/workers/:userId/profile']);
+/**
+ * A worker's own step towards any open challenge: allowed to every worker on an open one,
+ * refused on a draft nobody outside its town can see (checked separately).
+ */
+const WORKER_ACTIONS = new Set([
+  'POST /api/v1/challenges/:id/interest',
+  'POST /api/v1/challenges/:id/applications',
+]);
 /** Public reference data (the official local-government master): any signed-in role reads it. */
 const isReference = (url: string) =>
   url.startsWith('/api/v1/municipalities') || url.startsWith('/api/v1/prefectures');
@@ -45,16 +67,56 @@ const ids = {
   orgA: '',
   orgB: '',
   town: '',
+  workerA: '',
   workerB: '',
+  workerB2: '',
   invitationB: '',
   /** Org B's worker's main job, and two of their submitted weeks (one to approve, one to send back). */
   employmentB: '',
   weekToApprove: '',
   weekToCorrect: '',
+  /** Town B and its challenges, each in the state one route acts on. */
+  townB: '',
+  draftB: '',
+  draftToOpen: '',
+  openToClose: '',
+  closedToArchive: '',
+  openForWorkers: '',
+  /** Company B's double-work programme (approval required), and worker B's applications. */
+  programmeB: '',
+  programmeA: '',
+  challengeToApprove: '',
+  challengeToReject: '',
+  challengeToAccept: '',
+  challengeToDecline: '',
+  challengeToWithdraw: '',
+  appToApprove: '',
+  appToReject: '',
+  appToAccept: '',
+  appToDecline: '',
+  appToWithdraw: '',
+  appOfWorkerA: '',
+  notificationB: '',
 };
-const cookies = { adminA: '', workerA: '', officer: '', adminB: '', coordinator: '' };
+const cookies = {
+  adminA: '',
+  workerA: '',
+  officer: '',
+  adminB: '',
+  workerB: '',
+  workerB2: '',
+  officerB: '',
+  coordinator: '',
+};
+type CookieKey = keyof typeof cookies;
 let orgBName = '';
+let townBName = '';
 let adminBEmail = '';
+/** Text only world B's records hold: an outsider's reply must never contain it. */
+const SECRET_MESSAGE = 'B社員だけが書いた応募メッセージ';
+const DRAFT_TITLE = 'B町の未公開の下書き';
+const leaksOf = (body: string) =>
+  [orgBName, townBName, adminBEmail, SECRET_MESSAGE, DRAFT_TITLE].some((x) => body.includes(x));
 
 /** Query strings a route needs to be a valid request. */
 const queries: Record<string, string> = {
@@ -62,18 +124,58 @@ const queries: Record<string, string> = {
   'GET /api/v1/organizations/:id/labor/compliance/export': '?month=2026-11&format=csv',
 };
 
+/** The :id of a route keyed by a challenge: the one of town B in the state the route needs. */
+function challengeFor(method: string, url: string): string {
+  if (url.endsWith('/open')) return ids.draftToOpen;
+  if (url.endsWith('/close')) return ids.openToClose;
+  if (url.endsWith('/archive')) return ids.closedToArchive;
+  if (url.endsWith('/accept')) return ids.challengeToAccept;
+  if (url.endsWith('/decline')) return ids.challengeToDecline;
+  if (method === 'GET' && url.endsWith('/applications')) return ids.challengeToAccept;
+  // Reading, editing, and a worker's interest or application: a draft outsiders cannot see.
+  return ids.draftB;
+}
+
+function applicationFor(url: string): string {
+  if (url.endsWith('/approve')) return ids.appToApprove;
+  if (url.endsWith('/reject')) return ids.appToReject;
+  if (url.endsWith('/accept')) return ids.appToAccept;
+  if (url.endsWith('/decline')) return ids.appToDecline;
+  return ids.appToWithdraw;
+}
+
 function fill(url: string, method = 'GET'): string {
   const week = url.endsWith('/request-correction') ? ids.weekToCorrect : ids.weekToApprove;
+  const id = url.startsWith('/api/v1/challenges/:id')
+    ? challengeFor(method, url)
+    : url.startsWith('/api/v1/organizations/:id/challenges')
+      ? ids.townB
+      : ids.orgB;
   return (
     url
-      .replace(':id', ids.orgB)
+      .replace(':id', id)
       .replace(':userId', ids.workerB)
       .replace(':invitationId', ids.invitationB)
       .replace(':weekId', week)
       .replace(':weekStart', '2026-11-23')
+      .replace(':programmeId', ids.programmeB)
+      .replace(':applicationId', applicationFor(url))
+      .replace(':notificationId', ids.notificationB)
       .replace(':token', 'x'.repeat(43))
       .replace(':code', '131016') + (queries[`${method} ${url}`] ?? '')
   );
+}
+
+/** Who in world B uses a route keyed by world B's records. */
+function insiderOf(url: string): CookieKey {
+  if (
+    url.startsWith('/api/v1/challenges/:id') ||
+    url.startsWith('/api/v1/organizations/:id/challenges')
+  ) {
+    return 'officerB';
+  }
+  if (url.endsWith('/join') || url.endsWith('/leave')) return 'workerB2';
+  return 'adminB';
 }
 
 const employeeTerms = {
@@ -104,6 +206,20 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/organizations/:id/timesheets/:weekId/approve': {},
   'POST /api/v1/organizations/:id/timesheets/:weekId/request-correction': {
     comment: '水曜日の終業時刻を確認してください',
+  },
+  'POST /api/v1/organizations/:id/challenges': challengeBody(),
+  'PUT /api/v1/challenges/:id': challengeBody({ title: DRAFT_TITLE }),
+  'POST /api/v1/organizations/:id/programmes': programmeBody(),
+  'PUT /api/v1/organizations/:id/programmes/:programmeId': programmeBody(),
+  'PUT /api/v1/me/profile': profileBody(),
+  'POST /api/v1/challenges/:id/applications': { message: '応募します。' },
+  'POST /api/v1/organizations/:id/applications/:applicationId/approve': {},
+  'POST /api/v1/organizations/:id/applications/:applicationId/reject': {
+    reason: '今期は見送ってください。',
+  },
+  'POST /api/v1/challenges/:id/applications/:applicationId/accept': {},
+  'POST /api/v1/challenges/:id/applications/:applicationId/decline': {
+    reason: '今回は別の方にお願いしました。',
   },
 };
 
@@ -177,6 +293,123 @@ beforeAll(async () => {
     if (monday === '2026-11-02') ids.weekToApprove = submitted.json().id;
     else ids.weekToCorrect = submitted.json().id;
   }
+
+  // World B for matching: town B and its challenges, company B's programme and applications.
+  ids.workerA = workerA.userId;
+  ids.townB = await insertOrg(t, 'municipality', '363421');
+  townBName = (
+    await t.handle.db
+      .selectFrom('organizations')
+      .select('name')
+      .where('id', '=', ids.townB)
+      .executeTakeFirstOrThrow()
+  ).name;
+  cookies.officerB = await login(t, (await insertMember(t, ids.townB, 'municipal_officer')).email);
+  cookies.workerB = workerBCookie;
+  const workerB2 = await insertMember(t, ids.orgB, 'worker');
+  ids.workerB2 = workerB2.userId;
+  cookies.workerB2 = await login(t, workerB2.email);
+  const officerB = as(t, cookies.officerB);
+  const post = async (body: Record<string, unknown> = {}) => {
+    const res = await officerB(
+      'POST',
+      `/api/v1/organizations/${ids.townB}/challenges`,
+      challengeBody(body),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  const open = async (body: Record<string, unknown> = {}) => {
+    const id = await post(body);
+    expect((await officerB('POST', `/api/v1/challenges/${id}/open`)).statusCode).toBe(200);
+    return id;
+  };
+  ids.draftB = await post({ title: DRAFT_TITLE });
+  ids.draftToOpen = await post();
+  ids.openToClose = await open();
+  ids.closedToArchive = await open();
+  await officerB('POST', `/api/v1/challenges/${ids.closedToArchive}/close`);
+  ids.openForWorkers = await open();
+
+  const adminBCall = as(t, cookies.adminB);
+  const programme = await adminBCall(
+    'POST',
+    `/api/v1/organizations/${ids.orgB}/programmes`,
+    programmeBody(),
+  );
+  expect(programme.statusCode, programme.body).toBe(201);
+  ids.programmeB = programme.json().id;
+  const workerBCall = as(t, workerBCookie);
+  await workerBCall('PUT', '/api/v1/me/profile', profileBody());
+  const joined = await workerBCall(
+    'POST',
+    `/api/v1/organizations/${ids.orgB}/programmes/${ids.programmeB}/join`,
+  );
+  expect(joined.statusCode, joined.body).toBe(200);
+  // Worker B applies to five open challenges under the programme; company B approves three.
+  const applyB = async (approve: boolean) => {
+    const challenge = await open();
+    const res = await workerBCall('POST', `/api/v1/challenges/${challenge}/applications`, {
+      message: SECRET_MESSAGE,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const application = res.json().id as string;
+    if (approve) {
+      const approved = await adminBCall(
+        'POST',
+        `/api/v1/organizations/${ids.orgB}/applications/${application}/approve`,
+        {},
+      );
+      expect(approved.statusCode, approved.body).toBe(200);
+    }
+    return [challenge, application] as const;
+  };
+  [ids.challengeToApprove, ids.appToApprove] = await applyB(false);
+  [ids.challengeToReject, ids.appToReject] = await applyB(false);
+  [ids.challengeToAccept, ids.appToAccept] = await applyB(true);
+  [ids.challengeToDecline, ids.appToDecline] = await applyB(true);
+  [ids.challengeToWithdraw, ids.appToWithdraw] = await applyB(true);
+  const notification = await workerBCall('GET', '/api/v1/me/notifications');
+  ids.notificationB = String(notification.json().items[0].id);
+
+  // Worker B2 keeps a hidden profile and applies without a programme: straight to the host.
+  await as(t, cookies.workerB2)(
+    'PUT',
+    '/api/v1/me/profile',
+    profileBody({
+      gender: 'nonbinary',
+      sharing: {
+        sharedWithHosts: false,
+        openToOffers: false,
+        sections: { skills: true, affinities: true, career: true, lifeStage: true, gender: true },
+      },
+    }),
+  );
+  const hiddenApplied = await as(t, cookies.workerB2)(
+    'POST',
+    `/api/v1/challenges/${ids.challengeToAccept}/applications`,
+    { message: '応募します。' },
+  );
+  expect(hiddenApplied.json().status).toBe('host_review');
+
+  // Company A has its own programme, without approval; worker A applies under it.
+  const programmeA = await as(t, cookies.adminA)(
+    'POST',
+    `/api/v1/organizations/${ids.orgA}/programmes`,
+    programmeBody({ approvalRequired: false }),
+  );
+  ids.programmeA = programmeA.json().id;
+  await as(t, cookies.workerA)(
+    'POST',
+    `/api/v1/organizations/${ids.orgA}/programmes/${ids.programmeA}/join`,
+  );
+  const appliedA = await as(t, cookies.workerA)(
+    'POST',
+    `/api/v1/challenges/${ids.challengeToDecline}/applications`,
+    { message: 'A社から応募します。' },
+  );
+  expect(appliedA.statusCode, appliedA.body).toBe(201);
+  ids.appOfWorkerA = appliedA.json().id;
 });
 afterAll(async () => t.close());
 
@@ -189,6 +422,8 @@ describe('authorisation matrix', () => {
         !isSelf(key) &&
         !COORDINATOR_ONLY.has(key) &&
         !OWN_LIST.has(key) &&
+        !FILTERED_LIST.has(key) &&
+        !PERSON_SCOPED.has(key) &&
         !isReference(url) &&
         !url.includes(':id')
       );
@@ -218,7 +453,7 @@ describe('authorisation matrix', () => {
       if (!url.includes(':id') || isReference(url)) continue;
       for (const cookie of outsiders) {
         const res = await as(t, cookie)(method, fill(url, method), bodies[key]);
-        const leaks = res.body.includes(orgBName) || res.body.includes(adminBEmail);
+        const leaks = leaksOf(res.body);
         if (![403, 404].includes(res.statusCode) || leaks) {
           failures.push(`${key} → ${res.statusCode}${leaks ? ' (leaks data)' : ''}`);
         }
@@ -228,14 +463,27 @@ describe('authorisation matrix', () => {
   });
 
   it("keeps the caller's own routes (/api/v1/me/…) to the caller's own records", async () => {
-    const theirs = [ids.employmentB, ids.weekToApprove, ids.weekToCorrect, orgBName];
+    const theirs = [
+      ids.employmentB,
+      ids.weekToApprove,
+      ids.weekToCorrect,
+      orgBName,
+      ids.appToApprove,
+      ids.appToAccept,
+      ids.appToWithdraw,
+      SECRET_MESSAGE,
+    ];
     const failures: string[] = [];
     const selfRoutes = apiRoutes().filter((key) => isSelf(key) && key.includes(' /api/v1/me/'));
-    expect(selfRoutes.length).toBeGreaterThanOrEqual(6);
+    expect(selfRoutes.length).toBeGreaterThanOrEqual(12);
     for (const key of selfRoutes) {
       const [method, url = ''] = key.split(' ') as [Method, string];
       const res = await as(t, cookies.workerA)(method, fill(url, method), bodies[key]);
       if (theirs.some((x) => res.body.includes(x))) failures.push(`${key} leaks org B's records`);
+      // A path naming another person's record (their application, their notification) is a 404.
+      if (/:(applicationId|notificationId)/.test(url) && res.statusCode !== 404) {
+        failures.push(`${key} → ${res.statusCode} on another person's record`);
+      }
     }
     expect(failures).toEqual([]);
     // Another person's week of the same date is not reachable: the caller gets their own.
@@ -303,9 +551,118 @@ describe('authorisation matrix', () => {
     for (const key of apiRoutes()) {
       const [method, url = ''] = key.split(' ') as [Method, string];
       if (!url.includes(':id') || isReference(url) || method === 'DELETE') continue;
-      const res = await as(t, cookies.adminB)(method, fill(url, method), bodies[key]);
-      if (res.statusCode >= 300) failures.push(`${key} → ${res.statusCode} ${res.body}`);
+      if (WORKER_ACTIONS.has(key)) continue;
+      const insider = insiderOf(url);
+      const res = await as(t, cookies[insider])(method, fill(url, method), bodies[key]);
+      if (res.statusCode >= 300)
+        failures.push(`${key} (${insider}) → ${res.statusCode} ${res.body}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('lets any worker turn to an open challenge, and nobody outside the town to its draft', async () => {
+    for (const key of WORKER_ACTIONS) {
+      const [method, url = ''] = key.split(' ') as [Method, string];
+      for (const cookie of [cookies.workerA, cookies.adminA, cookies.officer, cookies.adminB]) {
+        const res = await as(t, cookie)(method, fill(url, method), bodies[key]);
+        expect([403, 404], key).toContain(res.statusCode);
+        expect(leaksOf(res.body)).toBe(false);
+      }
+      const onDraft = await as(t, cookies.workerA)(method, fill(url, method), bodies[key]);
+      expect(onDraft.statusCode, key).toBe(404);
+      const onOpen = url.replace(':id', ids.openForWorkers);
+      const worker = await as(t, cookies.workerA)(method, onOpen, bodies[key]);
+      expect(worker.statusCode, `${key} ${worker.body}`).toBe(201);
+      for (const cookie of [cookies.officer, cookies.adminA, cookies.officerB]) {
+        expect((await as(t, cookie)(method, onOpen, bodies[key])).statusCode, key).toBe(403);
+      }
+    }
+  });
+
+  it('lists open challenges to everyone, a town’s drafts only to the town', async () => {
+    const url = `/api/v1/challenges?limit=100&q=${encodeURIComponent(DRAFT_TITLE)}`;
+    for (const cookie of [cookies.adminA, cookies.workerA, cookies.officer, cookies.adminB]) {
+      const res = await as(t, cookie)('GET', url);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items).toEqual([]);
+    }
+    const own = await as(t, cookies.officerB)('GET', url);
+    expect(own.json().items.map((c: { id: string }) => c.id)).toEqual([ids.draftB]);
+    const all = await as(t, cookies.workerA)('GET', '/api/v1/challenges?limit=100');
+    expect(all.json().items.every((c: { state: string }) => c.state === 'open')).toBe(true);
+  });
+
+  it("refuses a worker's profile to people of other organisations", async () => {
+    const url = `/api/v1/workers/${ids.workerB}/profile`;
+    for (const cookie of [cookies.adminA, cookies.workerA, cookies.officer]) {
+      const res = await as(t, cookie)('GET', url);
+      expect(res.statusCode).toBe(404);
+      expect(leaksOf(res.body) || res.body.includes('marketing')).toBe(false);
+    }
+    // The host worker B applied to sees what B shares; B's HR sees its part.
+    expect((await as(t, cookies.officerB)('GET', url)).json().audience).toBe('host');
+    expect((await as(t, cookies.adminB)('GET', url)).json().audience).toBe('employer');
+  });
+
+  it('never returns a hidden profile to a host, even the host the worker applied to', async () => {
+    const res = await as(t, cookies.officerB)('GET', `/api/v1/workers/${ids.workerB2}/profile`);
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('nonbinary');
+    // The applications the host reads name the applicant and carry the message, nothing more.
+    const list = await as(t, cookies.officerB)(
+      'GET',
+      `/api/v1/challenges/${ids.challengeToAccept}/applications`,
+    );
+    const hidden = list
+      .json()
+      .items.find((a: { workerUserId: string }) => a.workerUserId === ids.workerB2);
+    expect(hidden).toBeDefined();
+    for (const text of ['nonbinary', 'caregiving', 'second_career', '45-49', '1978']) {
+      expect(list.body).not.toContain(text);
+    }
+    // Nor does any coordinator or other host get it.
+    for (const cookie of [cookies.coordinator, cookies.officer]) {
+      expect(
+        (await as(t, cookie)('GET', `/api/v1/workers/${ids.workerB2}/profile`)).statusCode,
+      ).toBe(404);
+    }
+  });
+
+  it("shows a company only its own employees' applications", async () => {
+    const listA = await as(t, cookies.adminA)(
+      'GET',
+      `/api/v1/organizations/${ids.orgA}/applications`,
+    );
+    expect(listA.statusCode).toBe(200);
+    const seenByA = listA.json().items as Array<{ id: string; workerUserId: string }>;
+    expect(seenByA.map((a) => a.id)).toContain(ids.appOfWorkerA);
+    expect(seenByA.every((a) => a.workerUserId === ids.workerA)).toBe(true);
+    expect(listA.body).not.toContain(SECRET_MESSAGE);
+    const listB = await as(t, cookies.adminB)(
+      'GET',
+      `/api/v1/organizations/${ids.orgB}/applications`,
+    );
+    const seenByB = listB.json().items as Array<{ id: string; workerUserId: string }>;
+    expect(seenByB.map((a) => a.id)).toEqual(expect.arrayContaining([ids.appToApprove]));
+    expect(seenByB.map((a) => a.id)).not.toContain(ids.appOfWorkerA);
+    expect(seenByB.every((a) => a.workerUserId === ids.workerB)).toBe(true);
+    // Company A cannot reach B's list, nor act on B's applications through its own path.
+    const cross = await as(t, cookies.adminA)(
+      'GET',
+      `/api/v1/organizations/${ids.orgB}/applications`,
+    );
+    expect(cross.statusCode).toBe(404);
+    const viaOwn = await as(t, cookies.adminA)(
+      'POST',
+      `/api/v1/organizations/${ids.orgA}/applications/${ids.appToReject}/reject`,
+      { reason: '他社の応募' },
+    );
+    expect(viaOwn.statusCode).toBe(404);
+    // A worker sees their own through /me, never the company's list.
+    const worker = await as(t, cookies.workerA)(
+      'GET',
+      `/api/v1/organizations/${ids.orgA}/applications`,
+    );
+    expect(worker.statusCode).toBe(403);
   });
 });

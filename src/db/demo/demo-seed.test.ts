@@ -189,6 +189,125 @@ describe('demo seed', () => {
     expect(week.json()).toMatchObject({ id: null, status: 'draft', segments: [] });
   });
 
+  it('posts 2–3 challenges for each demo town, mostly open, one a draft, some in English', async () => {
+    const rows = await h.db
+      .selectFrom('challenges as c')
+      .innerJoin('organizations as o', 'o.id', 'c.organization_id')
+      .select(['o.name', 'o.kind', 'c.state', 'c.title', 'c.title_en'])
+      .execute();
+    const perTown = new Map<string, number>();
+    for (const r of rows.filter((r) => r.kind === 'municipality')) {
+      perTown.set(r.name, (perTown.get(r.name) ?? 0) + 1);
+    }
+    expect([...perTown.keys()].sort()).toEqual([
+      '五島市',
+      '北杜市',
+      '白浜町',
+      '神山町',
+      '軽井沢町',
+    ]);
+    expect([...perTown.values()].every((n) => n >= 2 && n <= 3)).toBe(true);
+    const states = rows.map((r) => r.state);
+    expect(states.filter((s) => s === 'open')).toHaveLength(11);
+    expect(states.filter((s) => s === 'draft')).toHaveLength(1);
+    expect(rows.filter((r) => r.title_en !== null).length).toBeGreaterThan(rows.length / 2);
+    expect(rows.some((r) => r.kind === 'prefecture')).toBe(true);
+
+    // Found through the API in either language; the draft only by its own town.
+    const worker = as(t, await login(t, 'worker@demo.tsunagu.jp', DEMO_PASSWORD));
+    const search = async (who: typeof worker, q: string) =>
+      (await who('GET', `/api/v1/challenges?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((c: { title: string }) => c.title);
+    expect(await search(worker, '水産物')).toEqual(['水産物のEC販売立ち上げ']);
+    expect(await search(worker, 'seafood')).toEqual(['水産物のEC販売立ち上げ']);
+    expect(await search(worker, 'カーボンクレジット')).toEqual([]);
+    const hokuto = as(t, await login(t, 'officer-hokuto@demo.tsunagu.jp', DEMO_PASSWORD));
+    expect(await search(hokuto, 'カーボンクレジット')).toEqual([
+      '森林資源を活かしたカーボンクレジット',
+    ]);
+  });
+
+  it('gives 株式会社みらいソフト a 20% double-work programme with approval, joined by the demo worker and three colleagues', async () => {
+    const mirai = await orgId('株式会社みらいソフト');
+    const hr = as(t, await login(t, 'hr@demo.tsunagu.jp', DEMO_PASSWORD));
+    const list = await hr('GET', `/api/v1/organizations/${mirai}/programmes`);
+    expect(list.statusCode).toBe(200);
+    const doubleWork = list.json().items.find((p: { kind: string }) => p.kind === 'double_work');
+    expect(doubleWork).toMatchObject({
+      maxSharePercent: 20,
+      hourCapPerMonth: 32,
+      approvalRequired: true,
+      memberCount: 4,
+    });
+    const members = await hr(
+      'GET',
+      `/api/v1/organizations/${mirai}/programmes/${doubleWork.id}/members`,
+    );
+    const demo = members.json().items.find((m: { name: string }) => m.name === '田中 誠');
+    expect(demo.committedHoursPerMonth).toBe(16);
+    // HR has an employee's application to approve.
+    const pending = await hr(
+      'GET',
+      `/api/v1/organizations/${mirai}/applications?status=employer_pending`,
+    );
+    expect(pending.json().items).toHaveLength(1);
+  });
+
+  it('gives all 60 workers matching profiles: 8–40 hours, styles, ties to the demo regions, ~70% open to offers', async () => {
+    const profiles = await h.db
+      .selectFrom('worker_profiles')
+      .select([
+        'available_hours_per_month',
+        'preferred_styles',
+        'languages',
+        'affinities',
+        'open_to_offers',
+        'shared_with_hosts',
+      ])
+      .execute();
+    expect(profiles).toHaveLength(60);
+    const hours = profiles.map((p) => p.available_hours_per_month ?? 0);
+    expect(Math.min(...hours)).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...hours)).toBeLessThanOrEqual(40);
+    expect(profiles.every((p) => p.preferred_styles.length > 0 && p.languages.includes('ja'))).toBe(
+      true,
+    );
+    const open = profiles.filter((p) => p.open_to_offers).length / profiles.length;
+    expect(open).toBeGreaterThan(0.55);
+    expect(open).toBeLessThan(0.85);
+    expect(profiles.every((p) => !p.open_to_offers || p.shared_with_hosts)).toBe(true);
+    const prefectures = new Set(profiles.flatMap((p) => p.affinities.map((a) => a.prefectureCode)));
+    expect([...prefectures].sort()).toEqual(['190004', '200000', '300004', '360007', '420000']);
+  });
+
+  it('shows the demo worker open to offers with a Nagano affinity, matched at 軽井沢町', async () => {
+    const worker = as(t, await login(t, 'worker@demo.tsunagu.jp', DEMO_PASSWORD));
+    const profile = (await worker('GET', '/api/v1/me/profile')).json();
+    expect(profile.sharing).toMatchObject({ sharedWithHosts: true, openToOffers: true });
+    expect(profile.affinities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'hometown', prefectureName: '長野県' }),
+      ]),
+    );
+    const applications = (await worker('GET', '/api/v1/me/applications')).json().items;
+    expect(applications).toEqual([
+      expect.objectContaining({
+        status: 'matched',
+        challengeTitle: '観光予約のDX推進',
+        hostName: '軽井沢町',
+      }),
+    ]);
+    // Karuizawa's officer has an application waiting for an answer.
+    const officer = as(t, await login(t, 'officer@demo.tsunagu.jp', DEMO_PASSWORD));
+    const karuizawa = await orgId('軽井沢町');
+    const waiting = await officer(
+      'GET',
+      `/api/v1/organizations/${karuizawa}/applications?status=host_review`,
+    );
+    expect(waiting.json().items).toHaveLength(1);
+  });
+
   it('is idempotent, and never runs over a database holding real people', async () => {
     expect((await seedDemo(h.db)).status).toBe('already_seeded');
     const other = await createTestDb();

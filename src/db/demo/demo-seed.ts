@@ -5,6 +5,11 @@ import type { Database, SkillEntry } from '../database';
 import { insertCredentialUser } from '../accounts.repository';
 import { addMembership } from '../invitations.repository';
 import { seedDemoWorkingTime, type DemoWorker } from './demo-labor';
+import {
+  demoProfileFieldsGenerator,
+  seedDemoMatching,
+  type DemoProfileFields,
+} from './demo-matching';
 import type { Role } from '../../domain/shared/organizations';
 import {
   demoHomeTowns,
@@ -45,10 +50,11 @@ const loginsOut = (): DemoLogin[] =>
 
 /**
  * Seeds the demo: the association, 5 municipalities, 2 prefectures, 5 companies, one login per
- * role and 60 workers (ages weighted to the late 40s–60s), each with a main job at their
- * company, and two months of timesheets at 株式会社みらいソフト (demo-labor.ts). Runs only on a
- * database without people; a database that already holds real accounts is never touched. One
- * transaction.
+ * role and 60 workers (ages weighted to the late 40s–60s) with matching profiles, each with a
+ * main job at their company, two months of timesheets at 株式会社みらいソフト (demo-labor.ts), and
+ * the towns' challenges, the companies' programmes and a few applications (demo-matching.ts).
+ * Runs only on a database without people; a database that already holds real accounts is never
+ * touched. One transaction.
  */
 export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
   const people = await db.selectFrom('users').select('id').limit(1).execute();
@@ -84,23 +90,28 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
         })
         .execute();
     }
+    const loginIds = new Map<string, string>();
     for (const l of demoLogins) {
       const userId = await insertCredentialUser(trx, {
         email: l.email,
         name: l.name,
         passwordHash,
       });
+      loginIds.set(l.email, userId);
       await addMembership(trx, { userId, organizationId: orgIds.get(l.org)!, role: l.role });
     }
     const companies = demoOrganizations.filter((o) => o.kind === 'company');
-    const profiles: Array<{
-      user_id: string;
-      birth_year: number;
-      gender: 'female' | 'male' | null;
-      home_municipality_code: string;
-      skills: string;
-      interests: string;
-    }> = [];
+    const profiles: Array<
+      {
+        user_id: string;
+        birth_year: number;
+        gender: 'female' | 'male' | null;
+        home_municipality_code: string;
+        skills: string;
+        interests: string;
+      } & DemoProfileFields
+    > = [];
+    const matchingFields = demoProfileFieldsGenerator();
     const demoWorker = await trx
       .selectFrom('users')
       .select('id')
@@ -156,6 +167,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
         home_municipality_code: pick(demoHomeTowns),
         skills: JSON.stringify(skills),
         interests: JSON.stringify(interests),
+        ...matchingFields(age, i === 0),
       });
     }
     await trx.insertInto('worker_profiles').values(profiles).execute();
@@ -165,6 +177,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
       .where('email', '=', 'hr@demo.tsunagu.jp')
       .executeTakeFirstOrThrow();
     await seedDemoWorkingTime(trx, { orgIds, workers, hrUserId: hr.id });
+    await seedDemoMatching(trx, { orgIds, workers, passwordHash, loginIds });
   });
   return { status: 'seeded', logins: loginsOut(), workers: DEMO_WORKER_COUNT };
 }

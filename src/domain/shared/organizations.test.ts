@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   canAdministerOrganization,
+  canReadChallenge,
   canReadOrganization,
+  canReadOrganizationApplications,
+  challengeRoleOf,
   decideInvitation,
   isRoleAllowedIn,
   type Membership,
@@ -78,5 +81,37 @@ describe('reading and administering organisations', () => {
     expect(canAdministerOrganization([hrA], 'B')).toBe(false);
     expect(canAdministerOrganization([workerA], 'A')).toBe(false);
     expect(canAdministerOrganization([officerT], 'T')).toBe(true);
+  });
+});
+
+describe('challenges and applications', () => {
+  const draftOfT = { organizationId: 'T', isOpen: false };
+  const openOfT = { organizationId: 'T', isOpen: true };
+
+  it('shows a draft only to its town and coordinators; an open challenge to everyone', () => {
+    expect(canReadChallenge([officerT], draftOfT, false)).toBe(true);
+    expect(canReadChallenge([coordinator], draftOfT, false)).toBe(true);
+    expect(canReadChallenge([workerA], draftOfT, false)).toBe(false);
+    expect(canReadChallenge([hrA], draftOfT, false)).toBe(false);
+    expect(canReadChallenge([workerA], openOfT, false)).toBe(true);
+  });
+
+  it('keeps a closed challenge visible to the people who applied to it', () => {
+    expect(canReadChallenge([workerA], draftOfT, true)).toBe(true);
+  });
+
+  it('acts on a challenge as its host or as a coordinator, nobody else', () => {
+    expect(challengeRoleOf([officerT], 'T')).toBe('host');
+    expect(challengeRoleOf([coordinator], 'T')).toBe('coordinator');
+    expect(challengeRoleOf([officerT], 'other-town')).toBeNull();
+    expect(challengeRoleOf([hrA], 'T')).toBeNull();
+  });
+
+  it("shows a company's applications to its admins and a town's to its officers", () => {
+    expect(canReadOrganizationApplications([hrA], 'A', 'company')).toBe(true);
+    expect(canReadOrganizationApplications([workerA], 'A', 'company')).toBe(false);
+    expect(canReadOrganizationApplications([hrA], 'B', 'company')).toBe(false);
+    expect(canReadOrganizationApplications([officerT], 'T', 'municipality')).toBe(true);
+    expect(canReadOrganizationApplications([coordinator], 'B', 'company')).toBe(true);
   });
 });

@@ -76,3 +76,67 @@ export function canAdministerOrganization(
         (m.role === 'company_admin' || m.role === 'municipal_officer')),
   );
 }
+
+export function isCoordinator(members: readonly Membership[]): boolean {
+  return members.some((m) => m.role === 'coordinator');
+}
+
+/** Whether the member holds `role` in that very organisation (a coordinator does not count). */
+export function hasRoleIn(
+  members: readonly Membership[],
+  organizationId: string,
+  role: Role,
+): boolean {
+  return members.some((m) => m.organizationId === organizationId && m.role === role);
+}
+
+/** The companies where the member is a worker (the employers of their applications). */
+export function workerCompanyIds(members: readonly Membership[]): string[] {
+  return members.filter((m) => m.role === 'worker').map((m) => m.organizationId);
+}
+
+/**
+ * Whether a member may see a regional challenge: its host's officers and coordinators always;
+ * everyone else while it is open, or when they have applied to it (they keep seeing what they
+ * applied to after it closes). A draft of another organisation does not exist for them.
+ */
+export function canReadChallenge(
+  members: readonly Membership[],
+  challenge: { organizationId: string; isOpen: boolean },
+  hasApplied: boolean,
+): boolean {
+  return (
+    isCoordinator(members) ||
+    hasRoleIn(members, challenge.organizationId, 'municipal_officer') ||
+    challenge.isOpen ||
+    hasApplied
+  );
+}
+
+/**
+ * In what capacity a member acts on a challenge of `hostOrganizationId`: as its host (an officer
+ * of that organisation), as a coordinator, or not at all.
+ */
+export function challengeRoleOf(
+  members: readonly Membership[],
+  hostOrganizationId: string,
+): 'host' | 'coordinator' | null {
+  if (hasRoleIn(members, hostOrganizationId, 'municipal_officer')) return 'host';
+  return isCoordinator(members) ? 'coordinator' : null;
+}
+
+/**
+ * Who sees an organisation's applications: for a company, its administrators (their employees'
+ * applications under the company's programmes); for a town or prefecture, its officers (the
+ * applications to its challenges); coordinators, any organisation's.
+ */
+export function canReadOrganizationApplications(
+  members: readonly Membership[],
+  organizationId: string,
+  kind: OrganizationKind,
+): boolean {
+  if (isCoordinator(members)) return true;
+  if (kind === 'company') return hasRoleIn(members, organizationId, 'company_admin');
+  if (requiresLocalGovCode(kind)) return hasRoleIn(members, organizationId, 'municipal_officer');
+  return false;
+}
