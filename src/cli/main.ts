@@ -3,6 +3,7 @@ import { ConfigError } from '../config';
 import { CliError } from './cli-errors';
 import { registerDbMigrate } from './commands/db-migrate';
 import { registerDbSeed } from './commands/db-seed';
+import { registerFlowAnalyze } from './commands/flow-analyze';
 import { registerFlowStaypoints } from './commands/flow-staypoints';
 import { registerLaborCheck } from './commands/labor-check';
 import { registerMatchAssign } from './commands/match-assign';
@@ -36,9 +37,10 @@ export function buildProgram(): Command {
   const flow = program
     .command('flow')
     .description(
-      'People flow: from raw location pings to stay points (and later regional figures)',
+      'People flow: from raw location pings to stay points and protected regional figures',
     );
   registerFlowStaypoints(flow);
+  registerFlowAnalyze(flow);
   return program;
 }
 

@@ -2,6 +2,8 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { BoundaryGeometry } from '../domain/geo/boundary-geometry';
 import type { MunicipalityKind } from '../domain/geo/municipality-kind';
 import type { ApplicationStatus } from '../domain/engagement/application-workflow';
+import type { RoundAssignmentSource, RoundStatus } from '../domain/engagement/round-rules';
+import type { MunicipalityShortfall } from '../domain/matching/assign-round';
 import type { ProgrammeKind } from '../domain/engagement/programme-rules';
 import type { Weekday } from '../domain/labor/labor-calendar';
 import type { LaborRelation } from '../domain/labor/labor-input';
@@ -378,6 +380,115 @@ export type NotificationsTable = {
   read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
+export type MatchingVersionsTable = {
+  scope: 'challenges' | 'workers' | 'places';
+  version: number;
+};
+
+export type RoundsTable = {
+  id: string;
+  name: string;
+  status: RoundStatus;
+  worker_capacity: number;
+  min_per_municipality: number;
+  candidates_per_worker: number;
+  pairs_count: number;
+  total_score: number;
+  shortfalls: JSONColumnType<MunicipalityShortfall[]>;
+  scoring_ms: number;
+  solve_ms: number;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string, never>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+  published_by: string | null;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+};
+
+export type RoundParticipantsTable = {
+  id: Generated<number>;
+  round_id: string;
+  kind: 'worker' | 'challenge';
+  worker_user_id: string | null;
+  challenge_id: string | null;
+  /** A worker's k, or a challenge's free places when the round was run. */
+  capacity: number;
+  /** The local government offering a challenge (the municipality guarantee); null for workers. */
+  municipality_code: string | null;
+  position: number;
+};
+
+export type RoundAssignmentsTable = {
+  round_id: string;
+  worker_user_id: string;
+  challenge_id: string;
+  position: number;
+  score: number;
+  summary_ja: string;
+  summary_en: string;
+  source: RoundAssignmentSource;
+  /** The application the pair became when the round was published. */
+  application_id: string | null;
+  created_at: ColumnType<Date, Date | string, never>;
+};
+
+export type RoundEventType = 'created' | 'edited' | 'published';
+
+export type RoundEventsTable = {
+  id: Generated<number>;
+  round_id: string;
+  event: RoundEventType;
+  actor_user_id: string | null;
+  details: JSONColumnType<Record<string, unknown>>;
+  occurred_at: ColumnType<Date, Date | string, never>;
+};
+
+export type FlowDatasetStatus = 'published' | 'retracted';
+
+/** A published people-flow dataset (decision 9): metadata of one `flow analyze --publish`. */
+export type FlowDatasetsTable = {
+  id: string;
+  source_label: string;
+  /** 'YYYY-MM'. */
+  period_first: string;
+  period_last: string;
+  profile: 'trackintel' | 'production';
+  k: number;
+  min_origin_devices: number;
+  panel_devices: number;
+  devices: number;
+  cells: number;
+  suppressed_cells: number;
+  metadata: JSONColumnType<Record<string, unknown>>;
+  /** The analysis (input, flags, k) it came from: published once while it stands. */
+  fingerprint: string;
+  status: Generated<FlowDatasetStatus>;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string, never>;
+  retracted_by: string | null;
+  retracted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+};
+
+/** A protected figure; `value` null exactly when suppressed. */
+export type FlowCellsTable = {
+  dataset_id: string;
+  municipality_code: string;
+  /** 'YYYY-MM' or 'period'. */
+  scope: string;
+  metric: string;
+  value: number | null;
+  suppressed: boolean;
+};
+
+/** A published origin figure (hidden origins are not stored). */
+export type FlowOriginCellsTable = {
+  dataset_id: string;
+  municipality_code: string;
+  scope: string;
+  /** A municipality, a prefecture ("the rest of it") or 'unknown'. */
+  origin_code: string;
+  value: number;
+};
+
 export type Database = {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -401,4 +512,12 @@ export type Database = {
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   notifications: NotificationsTable;
+  matching_versions: MatchingVersionsTable;
+  rounds: RoundsTable;
+  round_participants: RoundParticipantsTable;
+  round_assignments: RoundAssignmentsTable;
+  round_events: RoundEventsTable;
+  flow_datasets: FlowDatasetsTable;
+  flow_cells: FlowCellsTable;
+  flow_origin_cells: FlowOriginCellsTable;
 };

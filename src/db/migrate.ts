@@ -16,6 +16,17 @@ import * as m20261121T1304 from './migrations/20261121T1304_programme-members';
 import * as m20261121T1305 from './migrations/20261121T1305_applications';
 import * as m20261121T1306 from './migrations/20261121T1306_application-events';
 import * as m20261121T1307 from './migrations/20261121T1307_notifications';
+import * as m20261122T1000 from './migrations/20261122T1000_matching-versions';
+import * as m20261122T1001 from './migrations/20261122T1001_matching-version-triggers';
+import * as m20261122T1002 from './migrations/20261122T1002_application-proposed';
+import * as m20261122T1003 from './migrations/20261122T1003_notification-round-match';
+import * as m20261122T1004 from './migrations/20261122T1004_rounds';
+import * as m20261122T1005 from './migrations/20261122T1005_round-participants';
+import * as m20261122T1006 from './migrations/20261122T1006_round-assignments';
+import * as m20261122T1007 from './migrations/20261122T1007_round-events';
+import * as m20261122T1200 from './migrations/20261122T1200_flow-datasets';
+import * as m20261122T1201 from './migrations/20261122T1201_flow-cells';
+import * as m20261122T1202 from './migrations/20261122T1202_flow-origin-cells';
 
 /**
  * Every migration, by name. Listed statically (not read from the folder) so the same list works
@@ -38,6 +49,17 @@ export const migrations: Record<string, Migration> = {
   '20261121T1305_applications': m20261121T1305,
   '20261121T1306_application-events': m20261121T1306,
   '20261121T1307_notifications': m20261121T1307,
+  '20261122T1000_matching-versions': m20261122T1000,
+  '20261122T1001_matching-version-triggers': m20261122T1001,
+  '20261122T1002_application-proposed': m20261122T1002,
+  '20261122T1003_notification-round-match': m20261122T1003,
+  '20261122T1004_rounds': m20261122T1004,
+  '20261122T1005_round-participants': m20261122T1005,
+  '20261122T1006_round-assignments': m20261122T1006,
+  '20261122T1007_round-events': m20261122T1007,
+  '20261122T1200_flow-datasets': m20261122T1200,
+  '20261122T1201_flow-cells': m20261122T1201,
+  '20261122T1202_flow-origin-cells': m20261122T1202,
 };
 
 /**

@@ -61,6 +61,30 @@ export async function userIdsWithRole(
   return [...new Set(rows.map((r) => r.user_id))];
 }
 
+/** The people holding `role` in each of these organisations, by organisation. */
+export async function userIdsWithRoleIn(
+  db: Db,
+  role: Role,
+  organizationIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const byOrganization = new Map<string, string[]>();
+  const unique = [...new Set(organizationIds)];
+  if (unique.length === 0) return byOrganization;
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['organization_id', 'user_id'])
+    .where('role', '=', role)
+    .where('organization_id', 'in', unique)
+    .orderBy('user_id')
+    .execute();
+  for (const r of rows) {
+    const list = byOrganization.get(r.organization_id) ?? [];
+    if (!list.includes(r.user_id)) list.push(r.user_id);
+    byOrganization.set(r.organization_id, list);
+  }
+  return byOrganization;
+}
+
 /**
  * Alerts the host's officers and every coordinator about applications the host has not
  * answered in time (status host_review, host_due_at before `at`). Each application alerts once:

@@ -34,7 +34,11 @@ import { challengesRoutes } from './features/matching/challenges.routes';
 import { programmesRoutes } from './features/matching/programmes.routes';
 import { profilesRoutes } from './features/matching/profiles.routes';
 import { applicationsRoutes } from './features/matching/applications.routes';
+import { createMatchingPool } from './features/matching/matching-pool';
+import { recommendationsRoutes } from './features/matching/recommendations.routes';
+import { roundsRoutes } from './features/matching/rounds.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
+import { flowRoutes } from './features/flow/flow.routes';
 
 export type BuildAppOptions = {
   db: Kysely<Database>;
@@ -94,6 +98,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // What recommendations and rounds score against, cached per instance (decision 0008).
+  const matchingPool = createMatchingPool(opts.db, opts.clock);
+
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {
@@ -110,7 +117,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppInstance> {
       await v1.register(programmesRoutes);
       await v1.register(profilesRoutes);
       await v1.register(applicationsRoutes);
+      await v1.register(recommendationsRoutes, { pool: matchingPool });
+      await v1.register(roundsRoutes, { pool: matchingPool });
       await v1.register(notificationsRoutes);
+      await v1.register(flowRoutes);
     },
     { prefix: '/api/v1' },
   );

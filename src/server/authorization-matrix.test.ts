@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertFlowDataset } from '../db/flow-datasets.repository';
 import { loadBundledMaster } from '../db/reference/load-bundled-master';
 import { challengeBody, profileBody, programmeBody } from '../../test/helpers/matching-fixtures';
 import {
@@ -39,6 +40,16 @@ const COORDINATOR_ONLY = new Set([
   'GET /api/v1/audit-events',
   'POST /api/v1/organizations',
   'GET /api/v1/coordinator/overdue-applications',
+  // Matching rounds, in the order the coordinator's check below walks them: run one, list them,
+  // read one, edit its proposal, publish it.
+  'POST /api/v1/rounds',
+  'GET /api/v1/rounds',
+  'GET /api/v1/rounds/:roundId',
+  'PUT /api/v1/rounds/:roundId/assignments',
+  'POST /api/v1/rounds/:roundId/publish',
+  // People-flow datasets: published through the CLI under a coordinator's name (decision 9).
+  'GET /api/v1/flow/datasets',
+  'POST /api/v1/flow/datasets/:id/retract',
 ]);
 /** Lists filtered to the caller's own organisations (coordinators see all). */
 const OWN_LIST = new Set(['GET /api/v1/organizations']);
@@ -56,7 +67,13 @@ const WORKER_ACTIONS = new Set([
 ]);
 /** Public reference data (the official local-government master): any signed-in role reads it. */
 const isReference = (url: string) =>
-  url.startsWith('/api/v1/municipalities') || url.startsWith('/api/v1/prefectures');
+  (url.startsWith('/api/v1/municipalities') || url.startsWith('/api/v1/prefectures')) &&
+  !MUNICIPALITY_FLOW.has(`GET ${url}`);
+/**
+ * A municipality's people-flow figures: its officers, its prefecture's and coordinators read
+ * them; for everyone else the municipality's figures do not exist (404).
+ */
+const MUNICIPALITY_FLOW = new Set(['GET /api/v1/municipalities/:code/flow']);
 const isInfrastructure = (method: string, url: string) =>
   method === 'HEAD' || url.startsWith('/api/docs') || url === '/*';
 
@@ -97,6 +114,12 @@ const ids = {
   appToWithdraw: '',
   appOfWorkerA: '',
   notificationB: '',
+  /** A published people-flow dataset (the retract route acts on it). */
+  flowDataset: '',
+  /** Company B's worker open to offers, town B's challenge for rounds, and a round of both. */
+  workerB3: '',
+  openForRound: '',
+  round: '',
 };
 const cookies = {
   adminA: '',
@@ -146,11 +169,13 @@ function applicationFor(url: string): string {
 
 function fill(url: string, method = 'GET'): string {
   const week = url.endsWith('/request-correction') ? ids.weekToCorrect : ids.weekToApprove;
-  const id = url.startsWith('/api/v1/challenges/:id')
-    ? challengeFor(method, url)
-    : url.startsWith('/api/v1/organizations/:id/challenges')
-      ? ids.townB
-      : ids.orgB;
+  const id = url.startsWith('/api/v1/flow/datasets/:id')
+    ? ids.flowDataset
+    : url.startsWith('/api/v1/challenges/:id')
+      ? challengeFor(method, url)
+      : url.startsWith('/api/v1/organizations/:id/challenges')
+        ? ids.townB
+        : ids.orgB;
   return (
     url
       .replace(':id', id)
@@ -161,6 +186,7 @@ function fill(url: string, method = 'GET'): string {
       .replace(':programmeId', ids.programmeB)
       .replace(':applicationId', applicationFor(url))
       .replace(':notificationId', ids.notificationB)
+      .replace(':roundId', ids.round)
       .replace(':token', 'x'.repeat(43))
       .replace(':code', '131016') + (queries[`${method} ${url}`] ?? '')
   );
@@ -410,6 +436,69 @@ beforeAll(async () => {
   );
   expect(appliedA.statusCode, appliedA.body).toBe(201);
   ids.appOfWorkerA = appliedA.json().id;
+
+  // Company B's third worker is open to offers; town B has a challenge that suits them; the
+  // coordinators run a round of the two (the coordinator-only routes edit and publish it).
+  const workerB3 = await insertMember(t, ids.orgB, 'worker');
+  ids.workerB3 = workerB3.userId;
+  const offered = await as(t, await login(t, workerB3.email))(
+    'PUT',
+    '/api/v1/me/profile',
+    profileBody({
+      sharing: {
+        sharedWithHosts: true,
+        openToOffers: true,
+        sections: { skills: true, affinities: true, career: true, lifeStage: false, gender: false },
+      },
+    }),
+  );
+  expect(offered.statusCode, offered.body).toBe(200);
+  ids.openForRound = await open();
+  const roundBody = {
+    name: '2026年冬のマッチング',
+    challengeIds: [ids.openForRound],
+    workerIds: [ids.workerB3],
+  };
+  bodies['POST /api/v1/rounds'] = roundBody;
+  bodies['PUT /api/v1/rounds/:roundId/assignments'] = {
+    assignments: [{ workerId: ids.workerB3, challengeId: ids.openForRound }],
+  };
+  const round = await as(t, cookies.coordinator)('POST', '/api/v1/rounds', roundBody);
+  expect(round.statusCode, round.body).toBe(201);
+  ids.round = round.json().id;
+
+  // People-flow datasets with town B's figures, as `tsunagu flow analyze --publish` stores them;
+  // the later one is retracted by the coordinator-only check, the earlier one then shows.
+  for (const [id, fingerprint, at] of [
+    [crypto.randomUUID(), 'matrix-standing', '2026-11-19T00:00:00Z'],
+    [crypto.randomUUID(), 'matrix-retracted', '2026-11-20T00:00:00Z'],
+  ] as const) {
+    ids.flowDataset = id;
+    await t.handle.db.transaction().execute((trx) =>
+      insertFlowDataset(
+        trx,
+        {
+          id,
+          sourceLabel: townBName,
+          periodFirst: '2026-08',
+          periodLast: '2026-08',
+          profile: 'production',
+          k: 10,
+          minOriginDevices: 50,
+          panelDevices: 100,
+          devices: 120,
+          cells: 1,
+          suppressedCells: 0,
+          metadata: {},
+          fingerprint,
+          createdBy: coordinator.userId,
+          createdAtMs: Date.parse(at),
+        },
+        [{ municipalityCode: '363421', scope: 'period', metric: 'visitors', value: 4242 }],
+        [],
+      ),
+    );
+  }
 });
 afterAll(async () => t.close());
 
@@ -424,6 +513,7 @@ describe('authorisation matrix', () => {
         !OWN_LIST.has(key) &&
         !FILTERED_LIST.has(key) &&
         !PERSON_SCOPED.has(key) &&
+        !MUNICIPALITY_FLOW.has(key) &&
         !isReference(url) &&
         !url.includes(':id')
       );
@@ -551,7 +641,7 @@ describe('authorisation matrix', () => {
     for (const key of apiRoutes()) {
       const [method, url = ''] = key.split(' ') as [Method, string];
       if (!url.includes(':id') || isReference(url) || method === 'DELETE') continue;
-      if (WORKER_ACTIONS.has(key)) continue;
+      if (WORKER_ACTIONS.has(key) || COORDINATOR_ONLY.has(key)) continue;
       const insider = insiderOf(url);
       const res = await as(t, cookies[insider])(method, fill(url, method), bodies[key]);
       if (res.statusCode >= 300)
@@ -626,6 +716,19 @@ describe('authorisation matrix', () => {
         (await as(t, cookie)('GET', `/api/v1/workers/${ids.workerB2}/profile`)).statusCode,
       ).toBe(404);
     }
+    // Nor do recommendations offer it: only workers open to offers, as they share themselves.
+    for (const cookie of [cookies.officerB, cookies.coordinator]) {
+      const recommended = await as(t, cookie)(
+        'GET',
+        `/api/v1/challenges/${ids.challengeToAccept}/recommended-workers?limit=50`,
+      );
+      expect(recommended.statusCode, recommended.body).toBe(200);
+      const shown = recommended.json().items.map((i: { worker: { userId: string } }) => i.worker);
+      expect(shown.map((w: { userId: string }) => w.userId)).toEqual([ids.workerB3]);
+      for (const text of ['nonbinary', 'caregiving', '1978', ids.workerB2]) {
+        expect(recommended.body).not.toContain(text);
+      }
+    }
   });
 
   it("shows a company only its own employees' applications", async () => {
@@ -664,5 +767,28 @@ describe('authorisation matrix', () => {
       `/api/v1/organizations/${ids.orgA}/applications`,
     );
     expect(worker.statusCode).toBe(403);
+  });
+
+  it("shows a municipality's people-flow figures to its own officers and coordinators only", async () => {
+    for (const key of MUNICIPALITY_FLOW) {
+      const url = (key.split(' ')[1] ?? '').replace(':code', '363421');
+      const outsiders = [
+        cookies.adminA,
+        cookies.workerA,
+        cookies.officer,
+        cookies.adminB,
+        cookies.workerB,
+      ];
+      for (const cookie of outsiders) {
+        const res = await as(t, cookie)('GET', url);
+        expect(res.statusCode, key).toBe(404);
+        expect(leaksOf(res.body) || res.body.includes('4242'), key).toBe(false);
+      }
+      for (const cookie of [cookies.officerB, cookies.coordinator]) {
+        const res = await as(t, cookie)('GET', url);
+        expect(res.statusCode, key).toBe(200);
+        expect(res.body).toContain('4242');
+      }
+    }
   });
 });

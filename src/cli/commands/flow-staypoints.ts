@@ -1,4 +1,3 @@
-import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { CleaningOptions } from '../../domain/mobility/clean-fixes';
 import {
@@ -8,15 +7,11 @@ import {
 } from '../../domain/mobility/detect-stay-points';
 import { CliError } from '../cli-errors';
 import type { TimeFormat } from '../flow/fix-chunk-parser';
-import {
-  type FlowProgress,
-  type InputFormat,
-  type StaypointsSummary,
-  runStaypoints,
-} from '../flow/run-staypoints';
+import { progressBars } from '../flow/progress-bars';
+import { type InputFormat, type StaypointsSummary, runStaypoints } from '../flow/run-staypoints';
 
 /** Accuracy filter per profile (docs/domain-mobility.md §1): trackintel has none. */
-const CLEANING: Readonly<Record<StayPointProfile, CleaningOptions>> = {
+export const CLEANING: Readonly<Record<StayPointProfile, CleaningOptions>> = {
   trackintel: { maxAccuracyM: Infinity },
   production: { maxAccuracyM: 100 },
 };
@@ -33,12 +28,16 @@ export type StaypointsFlags = {
   includeLast?: boolean;
 };
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
 }
 
-function nonNegative(value: string | undefined, flag: string, unit: string): number | undefined {
+export function nonNegative(
+  value: string | undefined,
+  flag: string,
+  unit: string,
+): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number) || number < 0) {
@@ -95,36 +94,6 @@ export function describeRun(summary: StaypointsSummary, seconds: number): string
   return lines;
 }
 
-/** Progress bars on stderr, one per phase, when stderr is a terminal. */
-function progressBars(): { onProgress: (p: FlowProgress) => void; stop: () => void } {
-  if (!process.stderr.isTTY) return { onProgress: () => {}, stop: () => {} };
-  const multi = new MultiBar(
-    {
-      stream: process.stderr,
-      hideCursor: true,
-      clearOnComplete: false,
-      format: '{phase} [{bar}] {percentage}% {detail}',
-    },
-    Presets.shades_classic,
-  );
-  const bars = new Map<FlowProgress['phase'], SingleBar>();
-  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-  return {
-    onProgress: (p) => {
-      let bar = bars.get(p.phase);
-      const detail =
-        p.phase === 'read' ? `${mib(p.done)} / ${mib(p.total)}` : `${p.done}/${p.total} buckets`;
-      const label = p.phase === 'read' ? 'reading  ' : 'detecting';
-      if (!bar) {
-        bar = multi.create(Math.max(1, p.total), 0, { phase: label, detail });
-        bars.set(p.phase, bar);
-      }
-      bar.update(Math.min(p.done, p.total), { phase: label, detail });
-    },
-    stop: () => multi.stop(),
-  };
-}
-
 export function registerFlowStaypoints(flow: Command): void {
   flow
     .command('staypoints')
@@ -157,7 +126,10 @@ export function registerFlowStaypoints(flow: Command): void {
         ['auto', 'iso', 'epoch-ms', 'epoch-s'],
         '--time-format',
       );
-      const bars = progressBars();
+      const bars = progressBars({
+        read: { label: 'reading', unit: 'bytes' },
+        detect: { label: 'detecting', unit: 'buckets' },
+      });
       const started = performance.now();
       let summary: StaypointsSummary;
       try {

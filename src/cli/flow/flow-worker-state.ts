@@ -7,7 +7,9 @@ import type { CleaningOptions } from '../../domain/mobility/clean-fixes';
 import type { StayPointParams } from '../../domain/mobility/detect-stay-points';
 import { BucketWriter } from './bucket-files';
 import { FixChunkParser, type ParseReport, type ParserSetup } from './fix-chunk-parser';
+import type { FlowBucketCounters } from './flow-bucket-file';
 import { processBucket, type BucketResult } from './process-bucket';
+import { type FlowBucketSetup, processFlowBucket } from './process-flow-bucket';
 
 export type WorkerRequest =
   | {
@@ -34,12 +36,21 @@ export type WorkerRequest =
       files: string[];
       params: StayPointParams;
       cleaning: CleaningOptions;
+    }
+  | {
+      /** `flow analyze`: one partition's metrics, written to `resultFile`. */
+      type: 'flow-bucket';
+      bucket: number;
+      files: string[];
+      setup: FlowBucketSetup;
+      resultFile: string;
     };
 
 export type WorkerReply =
   | { type: 'chunk-done'; chunk: number; lines: number; rows: number }
   | { type: 'parsed'; report: ParseReport; files: (string | null)[] }
   | { type: 'bucket-done'; bucket: number; result: BucketResult }
+  | { type: 'flow-bucket-done'; bucket: number; counters: FlowBucketCounters }
   | { type: 'error'; message: string };
 
 export class FlowWorkerState {
@@ -89,6 +100,17 @@ export class FlowWorkerState {
           type: 'bucket-done',
           bucket: message.bucket,
           result: processBucket(message.files, message.params, message.cleaning),
+        };
+      case 'flow-bucket':
+        return {
+          type: 'flow-bucket-done',
+          bucket: message.bucket,
+          counters: processFlowBucket(
+            message.bucket,
+            message.files,
+            message.setup,
+            message.resultFile,
+          ),
         };
     }
   }

@@ -1,6 +1,7 @@
 /**
- * A worker thread of `tsunagu flow staypoints`: reads chunks into its bucket files, then turns
- * whole buckets into stay points. Started through flow-worker-boot.mjs (which loads TypeScript).
+ * A worker thread of `tsunagu flow staypoints` and `flow analyze`: reads chunks into its bucket
+ * files, then turns whole buckets into stay points (staypoints) or into a partition's people-flow
+ * aggregate (analyze). Started through flow-worker-boot.mjs (which loads TypeScript).
  */
 import { parentPort } from 'node:worker_threads';
 import { FlowWorkerState, type WorkerReply, type WorkerRequest } from './flow-worker-state';

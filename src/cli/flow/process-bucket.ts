@@ -46,17 +46,23 @@ export function trimSeqs(tally: ReasonTally): void {
   if (tally.seqs.length > LISTED_PER_REASON) tally.seqs.length = LISTED_PER_REASON;
 }
 
-/**
- * Stay points of every device in the bucket files `files` (one per reading worker).
- *
- * Devices come out ordered by id (JavaScript string order, i.e. UTF-16 code units), and each
- * device's stay points by start time.
- */
-export function processBucket(
-  files: readonly string[],
-  params: StayPointParams,
-  cleaning: CleaningOptions,
-): BucketResult {
+/** Every fix of one bucket, grouped by device: device d's rows are `starts[d]…starts[d + 1]`. */
+export type BucketDevices = {
+  ids: string[];
+  starts: Int32Array;
+  tsMs: Float64Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  seq: Float64Array;
+  accuracyM: Float64Array | undefined;
+  altitudeM: Float64Array | undefined;
+  /** Rows of the device with the most. */
+  largest: number;
+  total: number;
+};
+
+/** Reads a bucket's spill files (one per reading worker) and groups the rows by device. */
+export function loadBucketDevices(files: readonly string[]): BucketDevices {
   const contents = files.map((file) => readBucketFile(file));
   const deviceIndex = new Map<string, number>();
   const ids: string[] = [];
@@ -113,54 +119,96 @@ export function processBucket(
     }
     content.blocks.length = 0; // let the blocks go as soon as they are copied
   });
-
-  const order = Array.from({ length: deviceCount }, (_, d) => d);
-  order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
-
   let largest = 0;
   for (let d = 0; d < deviceCount; d++) largest = Math.max(largest, starts[d + 1]! - starts[d]!);
-  const trackTs = new Float64Array(largest);
-  const trackLat = new Float64Array(largest);
-  const trackLon = new Float64Array(largest);
+  return { ids, starts, tsMs, lat, lon, seq, accuracyM, altitudeM, largest, total };
+}
 
+/** Reusable buffers for one device's cleaned track, as large as the bucket's largest device. */
+export type TrackBuffers = { tsMs: Float64Array; lat: Float64Array; lon: Float64Array };
+
+export function trackBuffers(bucket: BucketDevices): TrackBuffers {
+  return {
+    tsMs: new Float64Array(bucket.largest),
+    lat: new Float64Array(bucket.largest),
+    lon: new Float64Array(bucket.largest),
+  };
+}
+
+/**
+ * Cleans device `d` (domain rules), counting every dropped fix by reason, and copies its kept
+ * fixes in time order into `track`; returns how many were kept.
+ */
+export function cleanDeviceInto(
+  bucket: BucketDevices,
+  d: number,
+  cleaning: CleaningOptions,
+  drops: Partial<Record<CleaningDropReason, ReasonTally>>,
+  track: TrackBuffers,
+): number {
+  const { tsMs, lat, lon, seq, accuracyM, altitudeM } = bucket;
+  const from = bucket.starts[d]!;
+  const to = bucket.starts[d + 1]!;
+  const cleaned = cleanDeviceFixes(
+    {
+      tsMs: tsMs.subarray(from, to),
+      lat: lat.subarray(from, to),
+      lon: lon.subarray(from, to),
+      accuracyM: accuracyM?.subarray(from, to),
+      altitudeM: altitudeM?.subarray(from, to),
+      seq: seq.subarray(from, to),
+    },
+    cleaning,
+  );
+  for (let k = 0; k < cleaned.dropped.length; k++) {
+    const reason = CLEANING_DROP_REASONS[cleaned.reasons[k]!]!;
+    noteSeq((drops[reason] ??= { count: 0, seqs: [] }), seq[from + cleaned.dropped[k]!]!);
+  }
+  const kept = cleaned.kept;
+  const n = kept.length;
+  for (let k = 0; k < n; k++) {
+    const i = from + kept[k]!;
+    track.tsMs[k] = tsMs[i]!;
+    track.lat[k] = lat[i]!;
+    track.lon[k] = lon[i]!;
+  }
+  return n;
+}
+
+/**
+ * Stay points of every device in the bucket files `files` (one per reading worker).
+ *
+ * Devices come out ordered by id (JavaScript string order, i.e. UTF-16 code units), and each
+ * device's stay points by start time.
+ */
+export function processBucket(
+  files: readonly string[],
+  params: StayPointParams,
+  cleaning: CleaningOptions,
+): BucketResult {
+  const bucket = loadBucketDevices(files);
+  const { ids } = bucket;
+  const order = Array.from({ length: ids.length }, (_, d) => d);
+  order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  const track = trackBuffers(bucket);
   const result: BucketResult = {
     deviceIds: [],
     lines: [],
-    devices: deviceCount,
-    fixes: total,
+    devices: ids.length,
+    fixes: bucket.total,
     keptFixes: 0,
     stayPoints: 0,
     drops: {},
   };
   for (const d of order) {
-    const from = starts[d]!;
-    const to = starts[d + 1]!;
-    const cleaned = cleanDeviceFixes(
-      {
-        tsMs: tsMs.subarray(from, to),
-        lat: lat.subarray(from, to),
-        lon: lon.subarray(from, to),
-        accuracyM: accuracyM?.subarray(from, to),
-        altitudeM: altitudeM?.subarray(from, to),
-        seq: seq.subarray(from, to),
-      },
-      cleaning,
-    );
-    for (let k = 0; k < cleaned.dropped.length; k++) {
-      const reason = CLEANING_DROP_REASONS[cleaned.reasons[k]!]!;
-      noteSeq((result.drops[reason] ??= { count: 0, seqs: [] }), seq[from + cleaned.dropped[k]!]!);
-    }
-    const kept = cleaned.kept;
-    const n = kept.length;
-    for (let k = 0; k < n; k++) {
-      const i = from + kept[k]!;
-      trackTs[k] = tsMs[i]!;
-      trackLat[k] = lat[i]!;
-      trackLon[k] = lon[i]!;
-    }
+    const n = cleanDeviceInto(bucket, d, cleaning, result.drops, track);
     result.keptFixes += n;
     const stayPoints = detectStayPoints(
-      { tsMs: trackTs.subarray(0, n), lat: trackLat.subarray(0, n), lon: trackLon.subarray(0, n) },
+      {
+        tsMs: track.tsMs.subarray(0, n),
+        lat: track.lat.subarray(0, n),
+        lon: track.lon.subarray(0, n),
+      },
       params,
     );
     if (stayPoints.length === 0) continue;

@@ -5,6 +5,7 @@ import {
   decideApplication,
   decideApplicationReview,
   decideInterest,
+  decideProposal,
   declinedByOf,
   hostDueAtMs,
   isApplicationVisibleToHost,
@@ -175,7 +176,8 @@ describe('reviews', () => {
   });
 
   it('lets the worker withdraw until matched, not after', () => {
-    for (const status of ['interested', 'applied', 'employer_pending', 'host_review'] as const) {
+    const live = ['interested', 'proposed', 'applied', 'employer_pending', 'host_review'] as const;
+    for (const status of live) {
       expect(decideApplicationReview(status, 'withdraw', room)).toMatchObject({
         status: 'withdrawn',
       });
@@ -213,9 +215,65 @@ describe('the host’s answer time', () => {
 describe('what the host sees', () => {
   it('shows interest and whatever reached the host, never the employer’s stage', () => {
     expect(isApplicationVisibleToHost('interested', false)).toBe(true);
+    expect(isApplicationVisibleToHost('proposed', false)).toBe(true);
     expect(isApplicationVisibleToHost('employer_pending', false)).toBe(false);
     expect(isApplicationVisibleToHost('declined', false)).toBe(false);
     expect(isApplicationVisibleToHost('declined', true)).toBe(true);
     expect(isApplicationVisibleToHost('withdrawn', true)).toBe(true);
+  });
+});
+
+describe('a matching round’s proposal', () => {
+  it('proposes a challenge to a worker, or moves their interest on to a proposal', () => {
+    expect(decideProposal(null, 'open')).toEqual({
+      ok: true,
+      status: 'proposed',
+      steps: [{ from: null, to: 'proposed' }],
+    });
+    expect(decideProposal('interested', 'open')).toEqual({
+      ok: true,
+      status: 'proposed',
+      steps: [{ from: 'interested', to: 'proposed' }],
+    });
+    expect(decideProposal('proposed', 'open')).toEqual({ ok: true, status: 'proposed', steps: [] });
+  });
+
+  it('leaves a pair that is already under way alone, and needs the challenge open', () => {
+    for (const status of ['applied', 'employer_pending', 'host_review', 'matched'] as const) {
+      expect(decideProposal(status, 'open')).toMatchObject({
+        ok: false,
+        problem: 'already_applied',
+      });
+    }
+    expect(decideProposal(null, 'closed')).toEqual({
+      ok: false,
+      problem: 'challenge_not_open',
+      reason: 'the challenge is closed, not open',
+    });
+  });
+
+  it('lets the worker apply from a proposal, with the same checks as any application', () => {
+    expect(decideApplication('proposed', open, programme)).toEqual({
+      ok: true,
+      status: 'employer_pending',
+      steps: [
+        { from: 'proposed', to: 'applied' },
+        { from: 'applied', to: 'employer_pending' },
+      ],
+    });
+    expect(decideApplication('proposed', { ...open, hoursPerMonth: 40 }, programme)).toMatchObject({
+      ok: false,
+      problem: 'over_programme_share',
+    });
+  });
+
+  it('keeps interest from replacing a proposal, and the host from answering one', () => {
+    expect(decideInterest('proposed', 'open')).toMatchObject({
+      ok: false,
+      problem: 'already_applied',
+    });
+    const room = { state: 'open' as const, places: 1, filledPlaces: 0 };
+    expect(decideApplicationReview('proposed', 'host_accept', room).ok).toBe(false);
+    expect(decideApplicationReview('proposed', 'employer_approve', room).ok).toBe(false);
   });
 });

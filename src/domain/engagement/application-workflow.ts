@@ -1,14 +1,17 @@
 /**
  * A worker's application to a regional challenge (issue 3): interest → application → the
  * employer's approval where the worker's programme asks for it → the host's review → matched,
- * declined or withdrawn. Pure rules: the API asks them, then writes the new status and one event
- * per step in the same transaction.
+ * declined or withdrawn. A published matching round puts a pair one step past interest, at
+ * `proposed`: the coordinators suggest the challenge, the worker applies or says no (withdraws).
+ * Pure rules: the API asks them, then writes the new status and one event per step in the same
+ * transaction.
  */
 import type { ChallengeState, ProgrammeForMatching } from '../matching/matching-model';
 import { checkEngagementAgainstProgramme } from './programme-rules';
 
 export const applicationStatuses = [
   'interested',
+  'proposed',
   'applied',
   'employer_pending',
   'host_review',
@@ -24,6 +27,12 @@ export const openApplicationStatuses: readonly ApplicationStatus[] = [
   'employer_pending',
   'host_review',
 ];
+
+/**
+ * Where a worker may apply from: nothing yet, their own interest, or a matching round's proposal.
+ * Neither of the two counts against the open-applications cap: nobody waits on them yet.
+ */
+const beforeApplying: readonly (ApplicationStatus | null)[] = [null, 'interested', 'proposed'];
 
 /** Ended applications; a worker may start again on the same challenge after one of these. */
 export const endedApplicationStatuses: readonly ApplicationStatus[] = ['declined', 'withdrawn'];
@@ -99,7 +108,7 @@ export function decideApplication(
   if (challenge.state !== 'open') {
     return refuse('challenge_not_open', `the challenge is ${challenge.state}, not open`);
   }
-  if (current !== null && current !== 'interested') {
+  if (!beforeApplying.includes(current)) {
     return refuse('already_applied', `you already have an application here (${current})`);
   }
   if (challenge.filledPlaces >= challenge.places) {
@@ -128,6 +137,30 @@ export function decideApplication(
   };
 }
 
+/**
+ * A published matching round proposes a challenge to a worker: a new application at `proposed`,
+ * or the worker's interest moved on to it. A proposal already there stays as it is (no steps);
+ * anything further along (applied, in review, matched) is left alone — the pair is already under
+ * way — and a proposal needs the challenge open.
+ *
+ * @example
+ * decideProposal('interested', 'open')
+ * // → { ok: true, status: 'proposed', steps: [{ from: 'interested', to: 'proposed' }] }
+ */
+export function decideProposal(
+  current: ApplicationStatus | null,
+  challengeState: ChallengeState,
+): ApplicationDecision {
+  if (challengeState !== 'open') {
+    return refuse('challenge_not_open', `the challenge is ${challengeState}, not open`);
+  }
+  if (current === 'proposed') return { ok: true, steps: [], status: 'proposed' };
+  if (current !== null && current !== 'interested') {
+    return refuse('already_applied', `the worker already has an application here (${current})`);
+  }
+  return { ok: true, steps: [{ from: current, to: 'proposed' }], status: 'proposed' };
+}
+
 export type ApplicationReview =
   'employer_approve' | 'employer_reject' | 'host_accept' | 'host_decline' | 'withdraw';
 
@@ -139,7 +172,11 @@ const reviewRules: Readonly<
   host_accept: { from: ['host_review'], to: 'matched' },
   host_decline: { from: ['host_review'], to: 'declined' },
   // After a match, ending the engagement is a different matter (the agreement), not a withdrawal.
-  withdraw: { from: ['interested', 'applied', 'employer_pending', 'host_review'], to: 'withdrawn' },
+  // Withdrawing a proposal is the worker saying no to the round's suggestion.
+  withdraw: {
+    from: ['interested', 'proposed', 'applied', 'employer_pending', 'host_review'],
+    to: 'withdrawn',
+  },
 };
 
 /**
@@ -210,15 +247,21 @@ export function daysOverdue(hostDueAt: number, nowMs: number): number {
 }
 
 /**
- * Whether the host sees an application: a worker's interest (meant for the host), and an
- * application once it has reached the host's review. What happens between the worker and the
- * employer before that (waiting for approval, a refusal) stays between them.
+ * What the host sees before an application reaches its review: a worker's interest (meant for
+ * the host) and a matching round's proposal (the host was told of it).
+ */
+export const hostVisibleEarlyStatuses: readonly ApplicationStatus[] = ['interested', 'proposed'];
+
+/**
+ * Whether the host sees an application: interest and proposals, and an application once it has
+ * reached the host's review. What happens between the worker and the employer before that
+ * (waiting for approval, a refusal) stays between them.
  */
 export function isApplicationVisibleToHost(
   status: ApplicationStatus,
   reachedHost: boolean,
 ): boolean {
-  return status === 'interested' || reachedHost;
+  return hostVisibleEarlyStatuses.includes(status) || reachedHost;
 }
 
 /** Who turned an application down, from the status it was declined in. */

@@ -204,3 +204,58 @@ export function checkEngagementAgainstProgramme(
   }
   return { ok: true, approvalRequired: programme.approvalRequired };
 }
+
+/** A programme the worker is in, as the matching rules read it. */
+export type JoinedProgramme = {
+  id: string;
+  organizationId: string;
+  kind: ProgrammeKind;
+  maxSharePercent: number | null;
+  contractedHoursPerMonth: number;
+  eligibility: ProgrammeEligibilityRules;
+  approvalRequired: boolean;
+};
+
+/**
+ * The programme that governs the worker's regional engagements, as the scorer and the
+ * application rules read it: the governing one of the programmes the worker is in (in the order
+ * they were created, see selectGoverningProgramme), the worker's eligibility on `onDate`, and the
+ * hours already committed under it (its matched engagements that have not ended). Null when no
+ * programme governs (an independent engagement is the worker's own business).
+ *
+ * @example
+ * programmeForMatching([doubleWork], { birthYear: 1978, employedSince: '2015-04-01' },
+ *   [{ programmeId: doubleWork.id, hoursPerMonth: 16, startDate: '2026-04-01', periodMonths: 12 }],
+ *   '2026-11-21')
+ * // → { id, organizationId, maxSharePercent: 20, contractedHoursPerMonth: 160, eligible: true,
+ * //     approvalRequired: true, committedHoursPerMonth: 16 }
+ */
+export function programmeForMatching(
+  joined: readonly JoinedProgramme[],
+  facts: { birthYear: number | null; employedSinceByOrganization: ReadonlyMap<string, string> },
+  engagements: readonly (CommittedEngagement & { programmeId: string })[],
+  onDate: string,
+): (ProgrammeForMatching & { organizationId: string }) | null {
+  const governing = selectGoverningProgramme(joined);
+  if (!governing || governing.maxSharePercent === null) return null;
+  const eligibility = decideProgrammeEligibility(
+    governing.eligibility,
+    {
+      birthYear: facts.birthYear,
+      employedSince: facts.employedSinceByOrganization.get(governing.organizationId) ?? null,
+    },
+    onDate,
+  );
+  return {
+    id: governing.id,
+    organizationId: governing.organizationId,
+    maxSharePercent: governing.maxSharePercent,
+    contractedHoursPerMonth: governing.contractedHoursPerMonth,
+    eligible: eligibility.eligible,
+    approvalRequired: governing.approvalRequired,
+    committedHoursPerMonth: committedHoursPerMonth(
+      engagements.filter((e) => e.programmeId === governing.id),
+      onDate,
+    ),
+  };
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePair } from './evaluate-pair';
-import { explainFactor, explainFilter, explainPair, formatDuration } from './explain-match';
+import {
+  explainFactor,
+  explainFilter,
+  explainFilteredOut,
+  explainPair,
+  formatDuration,
+} from './explain-match';
+import { filterCodes } from './match-factors';
 import type { EligiblePair, FactorResult, FilterFailure } from './match-factors';
 import { aChallenge, aWorker, hostedIn, places } from './match-test-fixtures';
 
@@ -393,6 +400,19 @@ describe('explainFilter', () => {
   it.each(cases)('explains %j', (failure, en, ja) => {
     expect(explainFilter(failure, 'en')).toBe(en);
     expect(explainFilter(failure, 'ja')).toBe(ja);
+  });
+});
+
+describe('explainFilteredOut', () => {
+  it('says how many one filter hid, in both languages, for every filter', () => {
+    expect(explainFilteredOut('programme_cap_exceeded', 12, 'en')).toBe(
+      "12 hidden: over what the employer's programme still allows",
+    );
+    expect(explainFilteredOut('no_open_places', 3, 'ja')).toBe('3 件を除外：募集枠がすべて充足');
+    for (const code of filterCodes) {
+      expect(explainFilteredOut(code, 1, 'en')).toMatch(/^1 hidden: \S/);
+      expect(explainFilteredOut(code, 1, 'ja')).toMatch(/^1 件を除外：\S/);
+    }
   });
 });
 

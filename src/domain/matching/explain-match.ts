@@ -290,6 +290,41 @@ export function explainFilter(failure: FilterFailure, locale: MatchLocale): stri
   }
 }
 
+const filteredOutTexts: Readonly<Record<MatchLocale, Record<FilterCode, string>>> = {
+  en: {
+    programme_not_eligible: "not eligible under the employer's programme",
+    programme_cap_exceeded: "over what the employer's programme still allows",
+    insufficient_availability: 'more hours a month than available',
+    style_incompatible: 'a work style not among those preferred',
+    starts_before_available: 'starting before the worker is available',
+    no_open_places: 'every place filled',
+    applications_full: 'applications full for now',
+  },
+  ja: {
+    programme_not_eligible: '勤務先の兼業制度の対象外',
+    programme_cap_exceeded: '兼業制度の残り時間枠を超える',
+    insufficient_availability: '月の空き時間を超える',
+    style_incompatible: '希望しない働き方',
+    starts_before_available: '稼働可能日より前に開始',
+    no_open_places: '募集枠がすべて充足',
+    applications_full: '応募受付が上限に達している',
+  },
+};
+
+/**
+ * How many candidates one filter hid, in words (for "12 hidden" lists; the numbers of each
+ * pair are in explainFilter).
+ *
+ * @example
+ * explainFilteredOut('programme_cap_exceeded', 12, 'en');
+ * // "12 hidden: over what the employer's programme still allows"
+ * explainFilteredOut('no_open_places', 3, 'ja'); // '3 件を除外：募集枠がすべて充足'
+ */
+export function explainFilteredOut(code: FilterCode, count: number, locale: MatchLocale): string {
+  const reason = filteredOutTexts[locale][code];
+  return locale === 'en' ? `${count} hidden: ${reason}` : `${count} 件を除外：${reason}`;
+}
+
 /**
  * A pair in words: a text per factor or failed filter, and a one-line summary. The summary of
  * an eligible pair names skills, then the tie to the region (if any), shared themes (if any) and

@@ -177,8 +177,15 @@ function checkedLimit(limit: number): number {
   return limit;
 }
 
-/** Failed-filter counts from failure bitmasks. */
-class FilterTally {
+/**
+ * Failed-filter counts from failure bitmasks (failedFilterMask).
+ *
+ * @example
+ * const tally = new FilterTally();
+ * tally.add(failedFilterMask(w, c));
+ * tally.counts().byReason.no_open_places; // 1
+ */
+export class FilterTally {
   total = 0;
   private readonly byBit = new Float64Array(filterCodes.length);
 

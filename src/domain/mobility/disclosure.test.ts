@@ -3,6 +3,7 @@ import {
   type DisclosureCell,
   type DisclosureRelation,
   type ProtectedCell,
+  determinedCells,
   laplaceNoise,
   mergeSmallOrigins,
   originsByPrefecture,
@@ -13,6 +14,7 @@ import {
   seededRandom,
 } from './disclosure';
 import { type MetricCell, type OriginMetricCell, UNKNOWN_ORIGIN } from './flow-aggregate';
+import { determinedByLinearAlgebra, recoverBySubtraction } from './disclosure-attacks';
 import { PERIOD_SCOPE } from './metrics';
 
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
@@ -83,84 +85,6 @@ function relationsOf(cells: readonly MetricCell[], origins: readonly OriginMetri
   }
   for (const [total, members] of byCell) relations.push({ total, members });
   return relations;
-}
-
-/**
- * The attacker: knows every published figure and that totals are sums; repeatedly solves any
- * relation with exactly one unknown (subtraction along rows and columns) until stuck.
- */
-function recoverBySubtraction(
-  published: ReadonlyMap<string, number | null>,
-  relations: readonly DisclosureRelation[],
-): Map<string, number> {
-  const known = new Map<string, number>();
-  for (const [id, v] of published) if (v !== null) known.set(id, v);
-  const recovered = new Map<string, number>();
-  let progress = true;
-  while (progress) {
-    progress = false;
-    for (const r of relations) {
-      const unknown = [r.total, ...r.members].filter((id) => !known.has(id));
-      if (unknown.length !== 1) continue;
-      const id = unknown[0]!;
-      const sum = r.members.reduce((s, m) => s + (known.get(m) ?? 0), 0);
-      const value = id === r.total ? sum : known.get(r.total)! - sum;
-      known.set(id, value);
-      recovered.set(id, value);
-      progress = true;
-    }
-  }
-  return recovered;
-}
-
-/**
- * A stronger attacker: exact linear algebra. Which unknowns does the system of relations fix?
- * x_j is determined iff no vector of the null space moves it (reduced row echelon form).
- */
-function determinedByLinearAlgebra(
-  published: ReadonlyMap<string, number | null>,
-  relations: readonly DisclosureRelation[],
-): Set<string> {
-  const unknowns = [...published].filter(([, v]) => v === null).map(([id]) => id);
-  const col = new Map(unknowns.map((id, j) => [id, j]));
-  const rows: number[][] = [];
-  for (const r of relations) {
-    const row = new Array<number>(unknowns.length).fill(0);
-    let any = false;
-    if (col.has(r.total)) {
-      row[col.get(r.total)!] = 1;
-      any = true;
-    }
-    for (const m of r.members) {
-      if (col.has(m)) {
-        row[col.get(m)!] = -1;
-        any = true;
-      }
-    }
-    if (any) rows.push(row);
-  }
-  const pivots: number[] = [];
-  let r = 0;
-  for (let c = 0; c < unknowns.length && r < rows.length; c++) {
-    const p = rows.findIndex((row, i) => i >= r && Math.abs(row[c]!) > 1e-9);
-    if (p < 0) continue;
-    [rows[r], rows[p]] = [rows[p]!, rows[r]!];
-    const pivot = rows[r]![c]!;
-    rows[r] = rows[r]!.map((x) => x / pivot);
-    for (let i = 0; i < rows.length; i++) {
-      if (i === r || Math.abs(rows[i]![c]!) < 1e-9) continue;
-      const f = rows[i]![c]!;
-      rows[i] = rows[i]!.map((x, k) => x - f * rows[r]![k]!);
-    }
-    pivots.push(c);
-    r++;
-  }
-  const determined = new Set<string>();
-  pivots.forEach((c, i) => {
-    const free = rows[i]!.some((x, k) => k !== c && !pivots.includes(k) && Math.abs(x) > 1e-9);
-    if (!free) determined.add(unknowns[c]!);
-  });
-  return determined;
 }
 
 function publishedMap(tables: ReturnType<typeof protectMetricTables>): Map<string, number | null> {
@@ -322,6 +246,98 @@ describe('protectMetricTables: municipality × month with a total, and origin br
       ['2026-03', null],
       [PERIOD_SCOPE, 12110],
     ]);
+  });
+});
+
+describe('an exact audit where relations overlap (cross tables)', () => {
+  /**
+   * A 4 × 4 table with row and column totals. Hidden: two separate 2 × 2 blocks and one cell
+   * (r1, c3) joining them. Every row and column has at least two hidden cells, so subtraction
+   * alone gets nowhere — yet (r1, c3) is a bridge: r1's total minus the published cells gives
+   * x11 + x12 + x13, c1 and c2 give x11 + x21 and x12 + x22, r2 gives x21 + x22, hence x13.
+   */
+  const rows = [1, 2, 3, 4];
+  const cols = [1, 2, 3, 4];
+  const hiddenBridge = ['1,1', '1,2', '2,1', '2,2', '3,3', '3,4', '4,3', '4,4', '1,3'];
+  const relations: DisclosureRelation[] = [
+    ...rows.map((r) => ({ total: `r${r}`, members: cols.map((c) => `${r},${c}`) })),
+    ...cols.map((c) => ({ total: `c${c}`, members: rows.map((r) => `${r},${c}`) })),
+  ];
+
+  it('finds a cell that subtraction cannot but a linear combination can recover', () => {
+    const published = new Map<string, number | null>();
+    for (const r of rows) for (const c of cols) published.set(`${r},${c}`, 20 + r + c);
+    for (const id of hiddenBridge) published.set(id, null);
+    expect(recoverBySubtraction(published, relations).size).toBe(0);
+    expect([...determinedByLinearAlgebra(published, relations)]).toEqual(['1,3']);
+    expect([...determinedCells(new Set(hiddenBridge), relations)]).toEqual(['1,3']);
+    expect(determinedCells(new Set(hiddenBridge.slice(0, 8)), relations).size).toBe(0);
+  });
+
+  it('hides more cells until nothing can be recovered', () => {
+    const cells: DisclosureCell[] = [];
+    let grand = 0;
+    const rowTotals = new Map<number, number>();
+    const colTotals = new Map<number, number>();
+    for (const r of rows) {
+      for (const c of cols) {
+        const n = hiddenBridge.includes(`${r},${c}`) ? 3 : 20 + r + c;
+        cells.push({ id: `${r},${c}`, devices: n, value: n });
+        rowTotals.set(r, (rowTotals.get(r) ?? 0) + n);
+        colTotals.set(c, (colTotals.get(c) ?? 0) + n);
+        grand += n;
+      }
+    }
+    for (const [r, n] of rowTotals) cells.push({ id: `r${r}`, devices: n, value: n });
+    for (const [c, n] of colTotals) cells.push({ id: `c${c}`, devices: n, value: n });
+    expect(grand).toBeGreaterThan(0);
+    const out = protectCells(cells, relations, { k: 10, roundTo: null });
+    const published = new Map(out.map((p) => [p.id, p.value]));
+    expect(out.filter((p) => p.status === 'below_k').map((p) => p.id)).toEqual(hiddenBridge.sort());
+    expect(out.some((p) => p.status === 'complementary')).toBe(true);
+    expect(determinedByLinearAlgebra(published, relations).size).toBe(0);
+    expect(recoverBySubtraction(published, relations).size).toBe(0);
+  });
+
+  it('defeats the linear-algebra attacker on random month × origin cross tables', () => {
+    let hidden = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = seededRandom(seed);
+      const cells: DisclosureCell[] = [];
+      const relations: DisclosureRelation[] = [];
+      const origins = ['a', 'b', 'c', 'd', 'e'];
+      const byOrigin = new Map<string, number>();
+      for (const month of MONTHS) {
+        let total = 0;
+        for (const o of origins) {
+          const n = Math.floor(random() ** 2 * 30);
+          cells.push({ id: `${month}|${o}`, devices: n, value: n });
+          byOrigin.set(o, (byOrigin.get(o) ?? 0) + n);
+          total += n;
+        }
+        cells.push({ id: month, devices: total, value: total });
+        relations.push({ total: month, members: origins.map((o) => `${month}|${o}`) });
+      }
+      let grand = 0;
+      for (const o of origins) {
+        const n = byOrigin.get(o)!;
+        grand += n;
+        cells.push({ id: `period|${o}`, devices: n, value: n });
+        relations.push({ total: `period|${o}`, members: MONTHS.map((m) => `${m}|${o}`) });
+      }
+      cells.push({ id: 'period', devices: grand, value: grand });
+      relations.push({ total: 'period', members: MONTHS });
+      relations.push({ total: 'period', members: origins.map((o) => `period|${o}`) });
+      const out = protectCells(cells, relations, { k: 10, roundTo: null });
+      const published = new Map(out.map((p) => [p.id, p.value]));
+      hidden += out.filter((p) => p.value === null).length;
+      expect(determinedByLinearAlgebra(published, relations).size, `seed ${seed}`).toBe(0);
+      for (const p of out) {
+        if (p.value !== null)
+          expect(cells.find((c) => c.id === p.id)!.devices).toBeGreaterThanOrEqual(10);
+      }
+    }
+    expect(hidden).toBeGreaterThan(100);
   });
 });
 

@@ -90,8 +90,11 @@ export function roundToMultiple(x: number, step: number): number {
  *    exactly one hidden cell, the smallest published member is hidden too (the total when no
  *    member is left). No relation then has a single unknown, so subtracting along rows and
  *    columns — however often repeated — recovers nothing; for hierarchical tables (a cell is
- *    a member of one relation and at most the total of one other, as in the flow tables) no
- *    linear combination of published figures does either;
+ *    a member of one relation and at most the total of one other) no linear combination of
+ *    published figures does either. Tables that are not hierarchical (a month × origin cross
+ *    table, a metric split into parts that also sum over months) are then audited exactly
+ *    ({@link determinedCells}): while some hidden cell is still determined, the smallest
+ *    published cell of one of its relations is hidden too, and the fixpoint runs again;
  * 4. the shown figure is `expanded` when given, rounded to `roundTo`.
  *
  * @example
@@ -131,33 +134,69 @@ export function protectCells(
   const hidden = (id: string) => status.get(id) !== 'published';
   const shown = (id: string) => noisy.get(id)?.expanded ?? noisy.get(id)?.value ?? 0;
 
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const r of relations) {
-      let unknown = hidden(r.total) ? 1 : 0;
-      for (const m of r.members) if (hidden(m)) unknown += 1;
-      if (unknown !== 1) continue;
-      let pick: string | null = null;
-      for (const m of r.members) {
-        if (hidden(m) || !status.has(m)) continue;
-        if (
-          pick === null ||
-          shown(m) < shown(pick) ||
-          (shown(m) === shown(pick) && noisy.get(m)!.devices < noisy.get(pick)!.devices) ||
-          (shown(m) === shown(pick) &&
-            noisy.get(m)!.devices === noisy.get(pick)!.devices &&
-            m < pick)
-        ) {
-          pick = m;
-        }
-      }
-      if (pick === null && status.has(r.total) && !hidden(r.total)) pick = r.total;
-      if (pick !== null) {
-        status.set(pick, 'complementary');
-        changed = true;
+  /** The smallest published member (by shown figure, devices, id), else the published total. */
+  const smallestPublished = (r: DisclosureRelation): string | null => {
+    let pick: string | null = null;
+    for (const m of r.members) {
+      if (hidden(m) || !status.has(m)) continue;
+      if (
+        pick === null ||
+        shown(m) < shown(pick) ||
+        (shown(m) === shown(pick) && noisy.get(m)!.devices < noisy.get(pick)!.devices) ||
+        (shown(m) === shown(pick) && noisy.get(m)!.devices === noisy.get(pick)!.devices && m < pick)
+      ) {
+        pick = m;
       }
     }
+    if (pick === null && status.has(r.total) && !hidden(r.total)) pick = r.total;
+    return pick;
+  };
+
+  let relationsOf: Map<string, DisclosureRelation[]> | null = null;
+  for (;;) {
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const r of relations) {
+        let unknown = hidden(r.total) ? 1 : 0;
+        for (const m of r.members) if (hidden(m)) unknown += 1;
+        if (unknown !== 1) continue;
+        const pick = smallestPublished(r);
+        if (pick !== null) {
+          status.set(pick, 'complementary');
+          changed = true;
+        }
+      }
+    }
+    // Where relations overlap (a cell in two of them: cross tables, splits of a metric), no
+    // single unknown per relation is not enough; hide more until no combination recovers a cell.
+    const hiddenIds = new Set<string>();
+    for (const r of relations) {
+      for (const id of [r.total, ...r.members]) if (hidden(id)) hiddenIds.add(id);
+    }
+    const determined = [...determinedCells(hiddenIds, relations)].sort();
+    if (determined.length === 0) break;
+    if (relationsOf === null) {
+      relationsOf = new Map();
+      for (const r of relations) {
+        for (const id of [r.total, ...r.members]) {
+          const list = relationsOf.get(id);
+          if (list) list.push(r);
+          else relationsOf.set(id, [r]);
+        }
+      }
+    }
+    let pick: string | null = null;
+    for (const id of determined) {
+      for (const r of relationsOf.get(id) ?? []) {
+        pick = smallestPublished(r);
+        if (pick !== null) break;
+      }
+      if (pick !== null) break;
+    }
+    // Nothing left to hide next to a determined cell: only a forced zero can remain.
+    if (pick === null) break;
+    status.set(pick, 'complementary');
   }
 
   return cells.map((c) => {
@@ -170,6 +209,114 @@ export function protectCells(
       value: options.roundTo === null ? figure : roundToMultiple(figure, options.roundTo),
     };
   });
+}
+
+/**
+ * The hidden cells a reader could work out exactly from the published ones, by any linear
+ * combination of the relations (total − Σ members = 0): cell j is determined when e_j lies in
+ * the row space of the relations restricted to the hidden cells, i.e. when its column in the
+ * reduced row echelon form is a pivot whose row has no other (free) entry. Worked out per
+ * connected group of hidden cells, so the cost follows the largest group (one municipality's
+ * tables), not the whole publication.
+ *
+ * @example
+ * // a + b = t with only b hidden: b = t − a
+ * determinedCells(new Set(['b']), [{ total: 't', members: ['a', 'b'] }]) // Set { 'b' }
+ */
+export function determinedCells(
+  hidden: ReadonlySet<string>,
+  relations: readonly DisclosureRelation[],
+): Set<string> {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    let at = id;
+    while (at !== root) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
+    }
+    return root;
+  };
+  const involved: DisclosureRelation[] = [];
+  for (const r of relations) {
+    let first: string | null = null;
+    for (const id of [r.total, ...r.members]) {
+      if (!hidden.has(id)) continue;
+      if (!parent.has(id)) parent.set(id, id);
+      if (first === null) first = id;
+      else {
+        const a = find(first);
+        const b = find(id);
+        if (a !== b) parent.set(b, a);
+      }
+    }
+    if (first !== null) involved.push(r);
+  }
+  const groups = new Map<string, { cells: string[]; rows: DisclosureRelation[] }>();
+  for (const id of parent.keys()) {
+    const root = find(id);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { cells: [], rows: [] }));
+    g.cells.push(id);
+  }
+  for (const r of involved) {
+    const id = hidden.has(r.total) ? r.total : r.members.find((m) => hidden.has(m))!;
+    groups.get(find(id))!.rows.push(r);
+  }
+
+  const determined = new Set<string>();
+  const EPS = 1e-9;
+  for (const { cells, rows } of groups.values()) {
+    const width = cells.length;
+    const column = new Map(cells.map((id, j) => [id, j]));
+    const matrix = rows.map((r) => {
+      const row = new Float64Array(width);
+      const t = column.get(r.total);
+      if (t !== undefined) row[t] = row[t]! + 1;
+      for (const m of r.members) {
+        const j = column.get(m);
+        if (j !== undefined) row[j] = row[j]! - 1;
+      }
+      return row;
+    });
+    const pivotColumns: number[] = [];
+    let rank = 0;
+    for (let c = 0; c < width && rank < matrix.length; c++) {
+      let best = -1;
+      for (let i = rank; i < matrix.length; i++) {
+        if (
+          Math.abs(matrix[i]![c]!) > EPS &&
+          (best < 0 || Math.abs(matrix[i]![c]!) > Math.abs(matrix[best]![c]!))
+        )
+          best = i;
+      }
+      if (best < 0) continue;
+      [matrix[rank], matrix[best]] = [matrix[best]!, matrix[rank]!];
+      const pivotRow = matrix[rank]!;
+      const pivot = pivotRow[c]!;
+      for (let k = c; k < width; k++) pivotRow[k] = pivotRow[k]! / pivot;
+      for (let i = 0; i < matrix.length; i++) {
+        if (i === rank) continue;
+        const row = matrix[i]!;
+        const f = row[c]!;
+        if (Math.abs(f) <= EPS) continue;
+        for (let k = c; k < width; k++) row[k] = row[k]! - f * pivotRow[k]!;
+        row[c] = 0;
+      }
+      pivotColumns.push(c);
+      rank++;
+    }
+    const isPivot = new Uint8Array(width);
+    for (const c of pivotColumns) isPivot[c] = 1;
+    pivotColumns.forEach((c, i) => {
+      const row = matrix[i]!;
+      for (let k = c + 1; k < width; k++) if (!isPivot[k] && Math.abs(row[k]!) > EPS) return;
+      determined.add(cells[c]!);
+    });
+  }
+  return determined;
 }
 
 /**

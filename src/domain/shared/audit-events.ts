@@ -10,5 +10,7 @@ export const auditEventTypes = [
   'member_removed',
   'organization_created',
   'export_created',
+  'flow_dataset_published',
+  'flow_dataset_retracted',
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];

@@ -20,5 +20,10 @@ export const notificationKinds = [
   'application_withdrawn',
   /** Host officers and coordinators: the host has not answered within the set days. */
   'host_response_overdue',
+  /**
+   * A published matching round proposed a challenge to a worker: the worker, the host's officers
+   * and, when the worker's programme needs approval, the employer's administrators.
+   */
+  'round_match',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];

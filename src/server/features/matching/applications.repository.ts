@@ -4,6 +4,7 @@ import type { ApplicationView } from '../../../contracts/matching';
 import type { Database } from '../../../db/database';
 import {
   endedApplicationStatuses,
+  hostVisibleEarlyStatuses,
   isHostResponseOverdue,
   type ApplicationStatus,
   type ApplicationStep,
@@ -21,7 +22,7 @@ export type ApplicationFilter = {
   employerOrganizationId?: string;
   hostOrganizationId?: string;
   status?: ApplicationStatus;
-  /** Only what the host sees: interest, and applications that reached the host's review. */
+  /** Only what the host sees: interest, proposals, and what reached the host's review. */
   hostVisibleOnly?: boolean;
 };
 
@@ -80,7 +81,10 @@ export async function loadApplications(
   if (filter.status !== undefined) q = q.where('a.status', '=', filter.status);
   if (filter.hostVisibleOnly) {
     q = q.where((eb) =>
-      eb.or([eb('a.status', '=', 'interested'), eb('a.reached_host_at', 'is not', null)]),
+      eb.or([
+        eb('a.status', 'in', hostVisibleEarlyStatuses),
+        eb('a.reached_host_at', 'is not', null),
+      ]),
     );
   }
   const rows = await q.orderBy('a.created_at', 'desc').orderBy('a.id').execute();
@@ -366,4 +370,119 @@ export async function listOverdueApplications(db: Db, now: Date) {
     workerName: r.worker_name,
     hostDueAtMs: r.host_due_at ? r.host_due_at.getTime() : now.getTime(),
   }));
+}
+
+/** Rows per insert statement: well under PostgreSQL's 65,535 parameters. */
+const BATCH = 1000;
+
+/**
+ * New applications at `proposed` (a published round's pairs), with their first event, in bulk.
+ * Returns the new ids in the order of `pairs`.
+ */
+export async function insertProposals(
+  db: Db,
+  pairs: ReadonlyArray<{ challengeId: string; workerUserId: string }>,
+  e: { actorUserId: string; comment: string | null; at: Date },
+): Promise<string[]> {
+  const ids = pairs.map(() => randomUUID());
+  for (let i = 0; i < pairs.length; i += BATCH) {
+    const batch = pairs.slice(i, i + BATCH);
+    await db
+      .insertInto('applications')
+      .values(
+        batch.map((p, k) => ({
+          id: ids[i + k]!,
+          challenge_id: p.challengeId,
+          worker_user_id: p.workerUserId,
+          status: 'proposed' as const,
+          message: null,
+          decline_reason: null,
+          declined_by: null,
+          programme_id: null,
+          employer_organization_id: null,
+          reached_host_at: null,
+          host_due_at: null,
+          created_at: e.at,
+          updated_at: e.at,
+        })),
+      )
+      .execute();
+  }
+  await insertStepEvents(
+    db,
+    ids.map((id) => ({ applicationId: id, from: null, to: 'proposed' as const })),
+    e,
+  );
+  return ids;
+}
+
+/** Moves workers' interest on to a round's proposal, with the event, in bulk. */
+export async function moveInterestToProposed(
+  db: Db,
+  applicationIds: readonly string[],
+  e: { actorUserId: string; comment: string | null; at: Date },
+): Promise<void> {
+  for (let i = 0; i < applicationIds.length; i += BATCH) {
+    await db
+      .updateTable('applications')
+      .set({ status: 'proposed', updated_at: e.at })
+      .where('id', 'in', applicationIds.slice(i, i + BATCH))
+      .where('status', '=', 'interested')
+      .execute();
+  }
+  await insertStepEvents(
+    db,
+    applicationIds.map((id) => ({
+      applicationId: id,
+      from: 'interested' as const,
+      to: 'proposed' as const,
+    })),
+    e,
+  );
+}
+
+async function insertStepEvents(
+  db: Db,
+  steps: ReadonlyArray<{ applicationId: string } & ApplicationStep>,
+  e: { actorUserId: string; comment: string | null; at: Date },
+): Promise<void> {
+  for (let i = 0; i < steps.length; i += BATCH) {
+    const batch = steps.slice(i, i + BATCH);
+    if (batch.length === 0) continue;
+    await db
+      .insertInto('application_events')
+      .values(
+        batch.map((s) => ({
+          application_id: s.applicationId,
+          from_status: s.from,
+          to_status: s.to,
+          actor_user_id: e.actorUserId,
+          comment: e.comment,
+          occurred_at: e.at,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The live applications (not declined or withdrawn) to these challenges, locked, by pair. */
+export async function lockLiveApplicationsTo(
+  db: Db,
+  challengeIds: readonly string[],
+): Promise<Map<string, { id: string; status: ApplicationStatus }>> {
+  const found = new Map<string, { id: string; status: ApplicationStatus }>();
+  for (let i = 0; i < challengeIds.length; i += BATCH) {
+    const rows = await db
+      .selectFrom('applications')
+      .select(['id', 'challenge_id', 'worker_user_id', 'status'])
+      .where('challenge_id', 'in', challengeIds.slice(i, i + BATCH))
+      .where('status', 'not in', endedApplicationStatuses)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    for (const r of rows) {
+      found.set(`${r.worker_user_id}|${r.challenge_id}`, { id: r.id, status: r.status });
+    }
+  }
+  return found;
 }

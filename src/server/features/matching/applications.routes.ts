@@ -31,8 +31,7 @@ import {
   type ApplicationReview,
 } from '../../../domain/engagement/application-workflow';
 import {
-  committedHoursPerMonth,
-  decideProgrammeEligibility,
+  programmeForMatching,
   selectGoverningProgramme,
 } from '../../../domain/engagement/programme-rules';
 import type { ProgrammeForMatching } from '../../../domain/matching/matching-model';
@@ -106,27 +105,21 @@ export async function applicationsRoutes(app: AppInstance): Promise<void> {
     );
     const governing = selectGoverningProgramme(joined);
     if (!governing || governing.maxSharePercent === null) return null;
-    const today = todayOf(app.clock.now());
-    const eligibility = decideProgrammeEligibility(
-      governing.eligibility,
+    const employedSince = await findEmployedSince(trx, actor.userId, governing.organizationId);
+    const engagements = (await listCommittedEngagements(trx, governing.id))
+      .filter((e) => e.workerUserId === actor.userId)
+      .map((e) => ({ ...e, programmeId: governing.id }));
+    return programmeForMatching(
+      [governing],
       {
         birthYear: await findBirthYear(trx, actor.userId),
-        employedSince: await findEmployedSince(trx, actor.userId, governing.organizationId),
+        employedSinceByOrganization: new Map(
+          employedSince === null ? [] : [[governing.organizationId, employedSince]],
+        ),
       },
-      today,
+      engagements,
+      todayOf(app.clock.now()),
     );
-    const engagements = (await listCommittedEngagements(trx, governing.id)).filter(
-      (e) => e.workerUserId === actor.userId,
-    );
-    return {
-      id: governing.id,
-      organizationId: governing.organizationId,
-      maxSharePercent: governing.maxSharePercent,
-      contractedHoursPerMonth: governing.contractedHoursPerMonth,
-      eligible: eligibility.eligible,
-      approvalRequired: governing.approvalRequired,
-      committedHoursPerMonth: committedHoursPerMonth(engagements, today),
-    };
   }
 
   /** Notifications about one application to some people, all sharing its payload. */
@@ -334,7 +327,8 @@ export async function applicationsRoutes(app: AppInstance): Promise<void> {
         await notify(trx, 'application_declined', worker, payload, at);
         break;
       case 'withdraw':
-        if (application.status === 'host_review') {
+        // The host was told of a round's proposal, so is told when the worker says no to it.
+        if (application.status === 'host_review' || application.status === 'proposed') {
           await notify(trx, 'application_withdrawn', await officers(), payload, at);
         } else if (application.status === 'employer_pending') {
           await notify(trx, 'application_withdrawn', await employerAdmins(), payload, at);

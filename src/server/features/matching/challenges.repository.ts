@@ -463,3 +463,43 @@ export async function prefectureExists(db: Db, code: string): Promise<boolean> {
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Locks these challenges, in id order (so two transactions locking overlapping sets never wait
+ * on each other in a circle), and returns what a proposal needs of each.
+ */
+export async function lockChallengesById(
+  db: Db,
+  ids: readonly string[],
+): Promise<
+  Map<
+    string,
+    { id: string; state: ChallengeState; title: string; organizationId: string; hostName: string }
+  >
+> {
+  const sorted = [...new Set(ids)].sort();
+  const found = new Map<
+    string,
+    { id: string; state: ChallengeState; title: string; organizationId: string; hostName: string }
+  >();
+  for (let i = 0; i < sorted.length; i += 1000) {
+    const rows = await db
+      .selectFrom('challenges as c')
+      .innerJoin('organizations as o', 'o.id', 'c.organization_id')
+      .select(['c.id', 'c.state', 'c.title', 'c.organization_id', 'o.name as host_name'])
+      .where('c.id', 'in', sorted.slice(i, i + 1000))
+      .orderBy('c.id')
+      .forUpdate('c')
+      .execute();
+    for (const r of rows) {
+      found.set(r.id, {
+        id: r.id,
+        state: r.state,
+        title: r.title,
+        organizationId: r.organization_id,
+        hostName: r.host_name,
+      });
+    }
+  }
+  return found;
+}

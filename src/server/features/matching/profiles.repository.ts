@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { AffinityEntry, Database } from '../../../db/database';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AffinityEntry, Database, WorkerProfilesTable } from '../../../db/database';
 import {
   defaultProfileSharing,
   type Gender,
@@ -51,12 +51,24 @@ export const emptyProfile: ProfileRecord = {
 };
 
 export async function findProfile(db: Db, userId: string): Promise<ProfileRecord> {
-  const r = await db
+  return (await findProfiles(db, [userId])).get(userId) ?? emptyProfile;
+}
+
+/** The stored profiles of these people (those without one are absent from the map). */
+export async function findProfiles(
+  db: Db,
+  userIds: readonly string[],
+): Promise<Map<string, ProfileRecord>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom('worker_profiles')
     .selectAll()
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (!r) return emptyProfile;
+    .where('user_id', 'in', [...new Set(userIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, toProfileRecord(r)]));
+}
+
+function toProfileRecord(r: Selectable<WorkerProfilesTable>): ProfileRecord {
   return {
     birthYear: r.birth_year,
     gender: r.gender,
@@ -193,4 +205,15 @@ export async function hasTurnedToHosts(
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** People's names by id (for the ones that exist). */
+export async function userNames(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(userIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

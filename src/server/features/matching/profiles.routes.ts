@@ -5,19 +5,17 @@ import {
   workerParams,
   workerProfileInput,
   type OwnProfileView,
-  type SharedProfileView,
 } from '../../../contracts/matching';
 import {
-  ageBandOf,
   decideProfileAudience,
   validateWorkerProfile,
-  visibleProfileSections,
 } from '../../../domain/engagement/worker-profile-rules';
 import { hasRoleIn, isCoordinator } from '../../../domain/shared/organizations';
 import type { AppInstance } from '../../app-types';
 import { notFound } from '../../errors';
 import { requireActor, type Actor } from '../../plugins/auth';
 import { invalidInput, requireWorker, todayOf } from './matching-access';
+import { lookUpPlaceNames, ownProfileViewOf, sharedProfileViewOf } from './profile-views';
 import {
   findProfile,
   findWorker,
@@ -33,44 +31,7 @@ export async function profilesRoutes(app: AppInstance): Promise<void> {
 
   /** The profile with the names of the places it mentions, everything in it. */
   async function ownView(userId: string, name: string, p: ProfileRecord): Promise<OwnProfileView> {
-    const municipalities = await lookUpMunicipalities(app.db, [
-      ...(p.homeMunicipalityCode ? [p.homeMunicipalityCode] : []),
-      ...p.affinities.flatMap((a) => (a.municipalityCode ? [a.municipalityCode] : [])),
-    ]);
-    const prefectures = await lookUpPrefectures(
-      app.db,
-      p.affinities.map((a) => a.prefectureCode),
-    );
-    return {
-      userId,
-      name,
-      ageBand: ageBandOf(p.birthYear, today()),
-      interests: p.interests,
-      availableHoursPerMonth: p.availableHoursPerMonth,
-      availableFrom: p.availableFrom,
-      preferredStyles: p.preferredStyles,
-      languages: p.languages,
-      birthYear: p.birthYear,
-      gender: p.gender,
-      homeMunicipalityCode: p.homeMunicipalityCode,
-      homeMunicipalityName: p.homeMunicipalityCode
-        ? (municipalities.get(p.homeMunicipalityCode)?.name ?? null)
-        : null,
-      skills: p.skills,
-      affinities: p.affinities.map((a) => ({
-        kind: a.kind,
-        prefectureCode: a.prefectureCode,
-        prefectureName: prefectures.get(a.prefectureCode) ?? null,
-        municipalityCode: a.municipalityCode,
-        municipalityName: a.municipalityCode
-          ? (municipalities.get(a.municipalityCode)?.name ?? null)
-          : null,
-      })),
-      lifeStages: p.lifeStages,
-      careerGoals: p.careerGoals,
-      sharing: p.sharing,
-      updatedAt: p.updatedAt,
-    };
+    return ownProfileViewOf(userId, name, p, await lookUpPlaceNames(app.db, [p]), today());
   }
 
   async function myView(actor: Actor) {
@@ -166,29 +127,7 @@ export async function profilesRoutes(app: AppInstance): Promise<void> {
       // Not shared with this viewer: the profile does not exist for them.
       if (audience === null) throw notFound('Profile');
       const full = await ownView(userId, worker.name, profile);
-      const sections = new Set(visibleProfileSections(audience, profile.sharing));
-      const view: SharedProfileView = {
-        audience,
-        userId: full.userId,
-        name: full.name,
-        ageBand: full.ageBand,
-        interests: full.interests,
-        availableHoursPerMonth: full.availableHoursPerMonth,
-        availableFrom: full.availableFrom,
-        preferredStyles: full.preferredStyles,
-        languages: full.languages,
-      };
-      // Section by section, so nothing the viewer may not see is ever put in the reply.
-      if (sections.has('skills')) view.skills = full.skills;
-      if (sections.has('affinities')) {
-        view.homeMunicipalityCode = full.homeMunicipalityCode;
-        view.homeMunicipalityName = full.homeMunicipalityName;
-        view.affinities = full.affinities;
-      }
-      if (sections.has('career')) view.careerGoals = full.careerGoals;
-      if (sections.has('lifeStage')) view.lifeStages = full.lifeStages;
-      if (sections.has('gender')) view.gender = full.gender;
-      return view;
+      return sharedProfileViewOf(full, audience, profile.sharing);
     },
   );
 }
