@@ -19,6 +19,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { logOut } from '../features/auth/session-api';
 import { useSession } from '../features/auth/session-context';
 import { LanguageSwitch } from '../features/language/language-switch';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import type { NavItem } from '../features/navigation/navigation';
 
 function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
@@ -143,8 +144,9 @@ export function AppLayout() {
               )
             )}
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
+            {active && <NotificationBell />}
             <UserMenu />
           </Group>
         </Group>

@@ -87,3 +87,10 @@ export function formatMonth(isoMonth: string, language: Language): string {
     month: 'long',
   }).format(date);
 }
+
+/** A list of words as the language writes it: 'A、B、C' or 'A, B and C'. */
+export function formatList(items: readonly string[], language: Language): string {
+  return new Intl.ListFormat(localeOf[language], { style: 'long', type: 'conjunction' }).format(
+    items,
+  );
+}

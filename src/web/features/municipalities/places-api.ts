@@ -9,6 +9,7 @@ export const placeKeys = {
   municipality: (code: string) => ['municipality', code] as const,
   prefectures: ['prefectures'] as const,
   search: (q: string) => ['municipality-search', q] as const,
+  ofPrefecture: (code: string) => ['municipalities-of', code] as const,
 };
 
 /**
@@ -52,6 +53,21 @@ export async function searchMunicipalities(
   const list = await orNothing(
     apiRequest<{ items: MunicipalitySummary[] }>(
       `/municipalities?q=${encodeURIComponent(q)}&limit=20`,
+      { signal },
+    ),
+    { items: [] },
+  );
+  return list.items;
+}
+
+/** Every municipality of a prefecture (the largest has under 200), for a choice within it. */
+export async function fetchMunicipalitiesOf(
+  prefectureCode: string,
+  signal?: AbortSignal,
+): Promise<MunicipalitySummary[]> {
+  const list = await orNothing(
+    apiRequest<{ items: MunicipalitySummary[] }>(
+      `/municipalities?prefecture=${encodeURIComponent(prefectureCode)}&limit=200`,
       { signal },
     ),
     { items: [] },

@@ -29,26 +29,39 @@ const paths = (memberships: MembershipView[], preferred: string | null = null) =
   navigationFor({ memberships }, preferred).items.map((i) => i.path);
 
 describe('navigationFor', () => {
-  it('gives a coordinator the overview, the member organisations and the audit log', () => {
-    expect(paths([association])).toEqual(['/', '/organizations', '/audit']);
+  it('gives a coordinator the overview, the member organisations, matching rounds, late host answers and the audit log', () => {
+    expect(paths([association])).toEqual([
+      '/',
+      '/organizations',
+      '/rounds',
+      '/overdue-applications',
+      '/audit',
+    ]);
   });
 
-  it('gives a municipal officer their town home and the team invitations', () => {
-    expect(paths([town])).toEqual(['/', '/invitations']);
+  it('gives a municipal officer their town home, its challenges and the team invitations', () => {
+    expect(paths([town])).toEqual(['/', '/regional-challenges', '/invitations']);
   });
 
-  it('gives a company admin their company home, timesheet approval, compliance and invitations', () => {
+  it('gives a company admin application and timesheet approval, programmes, compliance and invitations', () => {
     expect(paths([companyAdmin])).toEqual([
       '/',
+      '/application-approvals',
+      '/programmes',
       '/timesheet-approvals',
       '/compliance',
       '/invitations',
     ]);
   });
 
-  it('gives a worker their own page, their timesheet and their side-job declarations', () => {
+  it('gives a worker recommendations, the search, applications, profile, programmes and working time', () => {
     expect(navigationFor({ memberships: [worker] }).items).toEqual([
       { key: 'myPage', path: '/' },
+      { key: 'recommendations', path: '/recommendations' },
+      { key: 'findChallenges', path: '/challenges' },
+      { key: 'myApplications', path: '/applications' },
+      { key: 'profile', path: '/profile' },
+      { key: 'programmes', path: '/programmes' },
       { key: 'timesheet', path: '/timesheet' },
       { key: 'sideJobs', path: '/side-jobs' },
     ]);
@@ -61,7 +74,8 @@ describe('navigationFor', () => {
   });
 
   it('follows the chosen membership of a person in several organisations', () => {
-    expect(paths([association, worker], 'mirai')).toEqual(['/', '/timesheet', '/side-jobs']);
+    expect(paths([association, worker], 'mirai')).toContain('/recommendations');
+    expect(paths([association, worker], 'mirai')).not.toContain('/audit');
     expect(navigationFor({ memberships: [association, worker] }, 'mirai').active).toBe(worker);
   });
 });
@@ -89,5 +103,23 @@ describe('isPathAllowed', () => {
     expect(isPathAllowed(workerNav, '/compliance')).toBe(false);
     expect(isPathAllowed(workerNav, '/timesheet-approvals')).toBe(false);
     expect(isPathAllowed(navigationFor({ memberships: [companyAdmin] }), '/timesheet')).toBe(false);
+  });
+
+  it('keeps each role to its own matching screens', () => {
+    const workerNav = navigationFor({ memberships: [worker] });
+    const officerNav = navigationFor({ memberships: [town] });
+    const adminNav = navigationFor({ memberships: [companyAdmin] });
+    expect(isPathAllowed(workerNav, '/challenges/abc')).toBe(true);
+    expect(isPathAllowed(workerNav, '/regional-challenges')).toBe(false);
+    expect(isPathAllowed(officerNav, '/regional-challenges/abc/edit')).toBe(true);
+    expect(isPathAllowed(officerNav, '/recommendations')).toBe(false);
+    expect(isPathAllowed(adminNav, '/application-approvals')).toBe(true);
+    expect(isPathAllowed(workerNav, '/application-approvals')).toBe(false);
+    // Both see /programmes: HR manages them, a worker joins them.
+    expect(isPathAllowed(adminNav, '/programmes')).toBe(true);
+    expect(isPathAllowed(workerNav, '/programmes')).toBe(true);
+    const coordinatorNav = navigationFor({ memberships: [association] });
+    expect(isPathAllowed(coordinatorNav, '/rounds/abc')).toBe(true);
+    expect(isPathAllowed(adminNav, '/rounds')).toBe(false);
   });
 });

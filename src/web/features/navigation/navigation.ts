@@ -11,7 +11,17 @@ export type NavItem = {
     | 'timesheet'
     | 'sideJobs'
     | 'timesheetApprovals'
-    | 'compliance';
+    | 'compliance'
+    | 'hostChallenges'
+    | 'recommendations'
+    | 'findChallenges'
+    | 'myApplications'
+    | 'profile'
+    | 'programmes'
+    | 'companyProgrammes'
+    | 'applicationApprovals'
+    | 'overdueApplications'
+    | 'rounds';
   path: string;
 };
 
@@ -40,21 +50,28 @@ export function selectActiveMembership(
 function itemsFor(active: MembershipView | null): NavItem[] {
   switch (active?.role) {
     case 'coordinator':
+      // Coordinators run matching rounds and follow up hosts who have not answered in time.
       return [
         { key: 'home', path: '/' },
         { key: 'organizations', path: '/organizations' },
+        { key: 'rounds', path: '/rounds' },
+        { key: 'overdueApplications', path: '/overdue-applications' },
         { key: 'audit', path: '/audit' },
       ];
     case 'municipal_officer':
-      // Officers run their own organisation's team.
+      // Officers post their organisation's challenges and run its team.
       return [
         { key: 'home', path: '/' },
+        { key: 'hostChallenges', path: '/regional-challenges' },
         { key: 'invitations', path: '/invitations' },
       ];
     case 'company_admin':
-      // Company admins also approve their people's timesheets and watch the working-time limits.
+      // Company admins approve their people's applications and timesheets, set the programmes
+      // and watch the working-time limits.
       return [
         { key: 'home', path: '/' },
+        { key: 'applicationApprovals', path: '/application-approvals' },
+        { key: 'companyProgrammes', path: '/programmes' },
         { key: 'timesheetApprovals', path: '/timesheet-approvals' },
         { key: 'compliance', path: '/compliance' },
         { key: 'invitations', path: '/invitations' },
@@ -62,6 +79,11 @@ function itemsFor(active: MembershipView | null): NavItem[] {
     case 'worker':
       return [
         { key: 'myPage', path: '/' },
+        { key: 'recommendations', path: '/recommendations' },
+        { key: 'findChallenges', path: '/challenges' },
+        { key: 'myApplications', path: '/applications' },
+        { key: 'profile', path: '/profile' },
+        { key: 'programmes', path: '/programmes' },
         { key: 'timesheet', path: '/timesheet' },
         { key: 'sideJobs', path: '/side-jobs' },
       ];
@@ -74,7 +96,8 @@ function itemsFor(active: MembershipView | null): NavItem[] {
  * What a signed-in person can reach, for the membership they are acting in.
  *
  * @example
- * navigationFor(me).items.map((i) => i.path) // coordinator → ['/', '/organizations', '/audit']
+ * navigationFor(me).items.map((i) => i.path)
+ * // coordinator → ['/', '/organizations', '/rounds', '/overdue-applications', '/audit']
  */
 export function navigationFor(
   me: Pick<MeResponse, 'memberships'>,
