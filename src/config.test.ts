@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       dataDir: './.tsunagu/data',
       databaseUrl: undefined,
       seedDemo: true,
+      loginAttemptsPer5Min: 10,
     });
     expect(c.publicUrl).toBe('http://localhost:3000');
     expect(c.trustedOrigins).toContain('http://localhost:3000');
@@ -20,6 +21,11 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ DATABASE_URL: 'postgres://x@h/db', TSUNAGU_SEED_DEMO: 'true' }).seedDemo,
     ).toBe(true);
+  });
+
+  it('takes a sign-in attempt limit and refuses one below 1', () => {
+    expect(loadConfig({ LOGIN_ATTEMPTS_PER_5_MIN: '50' }).loginAttemptsPer5Min).toBe(50);
+    expect(() => loadConfig({ LOGIN_ATTEMPTS_PER_5_MIN: '0' })).toThrow(/LOGIN_ATTEMPTS_PER_5_MIN/);
   });
 
   it('lists every problem at once', () => {

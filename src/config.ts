@@ -24,6 +24,8 @@ const envSchema = z.object({
   TSUNAGU_SEED_DEMO: z.enum(['true', 'false']).optional(),
   /** Where a built web app lives; the server serves it at `/` when present. */
   TSUNAGU_WEB_DIR: z.string().min(1).default('./dist/web'),
+  /** Sign-in attempts allowed per email address and client in five minutes. */
+  LOGIN_ATTEMPTS_PER_5_MIN: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 
 export type Config = Readonly<{
@@ -38,6 +40,7 @@ export type Config = Readonly<{
   trustedOrigins: readonly string[];
   seedDemo: boolean;
   webDir: string;
+  loginAttemptsPer5Min: number;
 }>;
 
 export class ConfigError extends Error {
@@ -78,5 +81,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedOrigins: Object.freeze([new URL(publicUrl).origin, ...local, ...extra]),
     seedDemo: e.TSUNAGU_SEED_DEMO ? e.TSUNAGU_SEED_DEMO === 'true' : e.DATABASE_URL === undefined,
     webDir: e.TSUNAGU_WEB_DIR,
+    loginAttemptsPer5Min: e.LOGIN_ATTEMPTS_PER_5_MIN,
   });
 }

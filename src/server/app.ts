@@ -76,6 +76,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppInstance> {
   app.decorate('auth', createAuth(opts.db, opts.config, opts.authSecret));
   app.decorate('clock', opts.clock);
   app.decorate('publicUrl', opts.config.publicUrl);
+  app.decorate('loginAttemptsPer5Min', opts.config.loginAttemptsPer5Min);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -136,6 +137,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     clock: Clock;
     publicUrl: string;
+    loginAttemptsPer5Min: number;
     registeredRoutes: ReadonlyArray<{ method: string; url: string }>;
   }
 }

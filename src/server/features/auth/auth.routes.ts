@@ -28,7 +28,7 @@ export async function authRoutes(app: AppInstance): Promise<void> {
         public: true,
         // Per address and per client: slows password guessing without locking out the owner.
         rateLimit: {
-          max: 10,
+          max: app.loginAttemptsPer5Min,
           timeWindow: '5 minutes',
           hook: 'preHandler',
           keyGenerator: (req) => {
