@@ -5,6 +5,7 @@ import { createTestDb } from '../../../test/helpers/test-db';
 import type { DbHandle } from '../create-db';
 import { createPasswordUser } from '../accounts.repository';
 import { loadBundledMaster } from '../reference/load-bundled-master';
+import { DEMO_FLOW_SOURCE_LABEL } from './demo-flow';
 import { DEMO_OPEN_WEEK, demoWeekStarts } from './demo-labor';
 import { DEMO_PASSWORD, seedDemo } from './demo-seed';
 
@@ -306,6 +307,56 @@ describe('demo seed', () => {
       `/api/v1/organizations/${karuizawa}/applications?status=host_review`,
     );
     expect(waiting.json().items).toHaveLength(1);
+  });
+
+  it('publishes a synthetic people-flow dataset for 軽井沢町 under the coordinator, protected at k', async () => {
+    const datasets = await h.db
+      .selectFrom('flow_datasets as d')
+      .innerJoin('users as u', 'u.id', 'd.created_by')
+      .select(['d.id', 'd.k', 'd.source_label', 'd.status', 'd.panel_devices', 'u.email'])
+      .execute();
+    expect(datasets).toHaveLength(1);
+    const dataset = datasets[0]!;
+    expect(dataset).toMatchObject({
+      k: 10,
+      status: 'published',
+      source_label: DEMO_FLOW_SOURCE_LABEL,
+      email: 'coordinator@demo.tsunagu.jp',
+    });
+    expect(dataset.panel_devices).toBeGreaterThan(100);
+    // Every figure stored with a value stands for at least k devices (a count of devices or more).
+    const cells = await h.db
+      .selectFrom('flow_cells')
+      .select(['municipality_code', 'scope', 'metric', 'value', 'suppressed'])
+      .where('dataset_id', '=', dataset.id)
+      .execute();
+    const shown = cells.filter((c) => !c.suppressed);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((c) => c.value !== null && Number(c.value) >= dataset.k)).toBe(true);
+    expect(cells.filter((c) => c.suppressed).every((c) => c.value === null)).toBe(true);
+    const origins = await h.db
+      .selectFrom('flow_origin_cells')
+      .select('value')
+      .where('dataset_id', '=', dataset.id)
+      .execute();
+    expect(origins.every((o) => Number(o.value) >= dataset.k)).toBe(true);
+    // Karuizawa is listed, and its officer reads its figures through the API.
+    expect(new Set(cells.map((c) => c.municipality_code))).toContain('203211');
+    const officer = as(t, await login(t, 'officer@demo.tsunagu.jp', DEMO_PASSWORD));
+    const flow = (await officer('GET', '/api/v1/municipalities/203211/flow')).json();
+    expect(flow).toMatchObject({
+      listed: true,
+      dataset: { id: dataset.id, sourceLabel: DEMO_FLOW_SOURCE_LABEL },
+    });
+    const visitors = flow.metrics.find((m: { metric: string }) => m.metric === 'visitors');
+    expect(visitors.period.value).toBeGreaterThan(100);
+    expect(flow.suppressedCells).toBeGreaterThan(0);
+    expect(
+      flow.origins.byPrefecture.map((p: { prefectureCode: string }) => p.prefectureCode),
+    ).toEqual(expect.arrayContaining(['130001', '200000', '100005']));
+    // Another town's officer cannot.
+    const hokuto = as(t, await login(t, 'officer-hokuto@demo.tsunagu.jp', DEMO_PASSWORD));
+    expect((await hokuto('GET', '/api/v1/municipalities/203211/flow')).statusCode).toBe(404);
   });
 
   it('is idempotent, and never runs over a database holding real people', async () => {

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database, SkillEntry } from '../database';
 import { insertCredentialUser } from '../accounts.repository';
 import { addMembership } from '../invitations.repository';
+import { seedDemoFlow } from './demo-flow';
 import { seedDemoWorkingTime, type DemoWorker } from './demo-labor';
 import {
   demoProfileFieldsGenerator,
@@ -52,7 +53,8 @@ const loginsOut = (): DemoLogin[] =>
  * Seeds the demo: the association, 5 municipalities, 2 prefectures, 5 companies, one login per
  * role and 60 workers (ages weighted to the late 40s–60s) with matching profiles, each with a
  * main job at their company, two months of timesheets at 株式会社みらいソフト (demo-labor.ts), and
- * the towns' challenges, the companies' programmes and a few applications (demo-matching.ts).
+ * the towns' challenges, the companies' programmes and a few applications (demo-matching.ts),
+ * and a synthetic people-flow dataset for 軽井沢町 and its neighbours (demo-flow.ts).
  * Runs only on a database without people; a database that already holds real accounts is never
  * touched. One transaction.
  */
@@ -178,6 +180,10 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
       .executeTakeFirstOrThrow();
     await seedDemoWorkingTime(trx, { orgIds, workers, hrUserId: hr.id });
     await seedDemoMatching(trx, { orgIds, workers, passwordHash, loginIds });
+    await seedDemoFlow(trx, {
+      userId: loginIds.get('coordinator@demo.tsunagu.jp')!,
+      organizationId: orgIds.get('assoc')!,
+    });
   });
   return { status: 'seeded', logins: loginsOut(), workers: DEMO_WORKER_COUNT };
 }

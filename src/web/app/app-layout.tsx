@@ -20,11 +20,11 @@ import { logOut } from '../features/auth/session-api';
 import { useSession } from '../features/auth/session-context';
 import { LanguageSwitch } from '../features/language/language-switch';
 import { NotificationBell } from '../features/notifications/notification-bell';
-import type { NavItem } from '../features/navigation/navigation';
+import { menuPathOf, type NavItem } from '../features/navigation/navigation';
 
 function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
+  const pathname = menuPathOf(useLocation().pathname);
   return (
     <Stack gap={4}>
       {items.map((item) => {

@@ -12,6 +12,8 @@ import { HostChallengePage } from '../features/challenges/host-challenge-page';
 import { HostChallengesPage } from '../features/challenges/host-challenges-page';
 import { CompliancePage } from '../features/compliance/compliance-page';
 import { SideJobsPage } from '../features/employments/side-jobs-page';
+import { FlowIndexPage } from '../features/flow/flow-index-page';
+import { MunicipalityFlowPage } from '../features/flow/municipality-flow-page';
 import { HomePage } from '../features/home/home-page';
 import { InvitationPage } from '../features/invitations/invitation-page';
 import { TeamInvitationsPage } from '../features/invitations/team-invitations-page';
@@ -123,6 +125,8 @@ export function createAppRouter() {
         allowed('rounds', <RoundsPage />),
         allowed('rounds/new', <NewRoundPage />),
         allowed('rounds/:id', <RoundPage />),
+        allowed('flow', <FlowIndexPage />),
+        allowed('municipalities/:code/flow', <MunicipalityFlowPage />),
         { path: '*', element: <NotFoundPage /> },
       ],
     },

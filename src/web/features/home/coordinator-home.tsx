@@ -55,9 +55,14 @@ export function CoordinatorHome() {
               <Title order={2} size="h3" id="newest-organizations">
                 {t('coordinatorHome.newest')}
               </Title>
-              <Button component={Link} to="/organizations" variant="light">
-                {t('coordinatorHome.manageOrganizations')}
-              </Button>
+              <Group gap="xs">
+                <Button component={Link} to="/flow" variant="light">
+                  {t('coordinatorHome.peopleFlow')}
+                </Button>
+                <Button component={Link} to="/organizations" variant="light">
+                  {t('coordinatorHome.manageOrganizations')}
+                </Button>
+              </Group>
             </Group>
             <OrganizationsTable organizations={newest} />
           </section>

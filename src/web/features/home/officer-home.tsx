@@ -14,6 +14,20 @@ export function OfficerHome({ membership }: { membership: MembershipView }) {
         {t('officerHome.title', { name: membership.organizationName })}
       </Title>
       <PlaceCard place={membership} />
+      <Group>
+        <Button
+          component={Link}
+          to={
+            membership.organizationKind === 'municipality' && membership.lgCode
+              ? `/municipalities/${membership.lgCode}/flow`
+              : '/flow'
+          }
+          variant="light"
+          data-testid="officer-flow-link"
+        >
+          {t('officerHome.peopleFlow')}
+        </Button>
+      </Group>
       <section aria-labelledby="officer-team">
         <Group justify="space-between" mb="sm" wrap="wrap">
           <Title order={2} size="h3" id="officer-team">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MembershipView } from '../../../contracts/auth';
-import { isPathAllowed, navigationFor, selectActiveMembership } from './navigation';
+import { isPathAllowed, menuPathOf, navigationFor, selectActiveMembership } from './navigation';
 
 const association: MembershipView = {
   organizationId: 'assoc',
@@ -29,18 +29,19 @@ const paths = (memberships: MembershipView[], preferred: string | null = null) =
   navigationFor({ memberships }, preferred).items.map((i) => i.path);
 
 describe('navigationFor', () => {
-  it('gives a coordinator the overview, the member organisations, matching rounds, late host answers and the audit log', () => {
+  it('gives a coordinator the overview, the member organisations, matching rounds, late host answers, people flow and the audit log', () => {
     expect(paths([association])).toEqual([
       '/',
       '/organizations',
       '/rounds',
       '/overdue-applications',
+      '/flow',
       '/audit',
     ]);
   });
 
-  it('gives a municipal officer their town home, its challenges and the team invitations', () => {
-    expect(paths([town])).toEqual(['/', '/regional-challenges', '/invitations']);
+  it('gives a municipal officer their town home, its challenges, its people flow and the team invitations', () => {
+    expect(paths([town])).toEqual(['/', '/regional-challenges', '/flow', '/invitations']);
   });
 
   it('gives a company admin application and timesheet approval, programmes, compliance and invitations', () => {
@@ -121,5 +122,23 @@ describe('isPathAllowed', () => {
     const coordinatorNav = navigationFor({ memberships: [association] });
     expect(isPathAllowed(coordinatorNav, '/rounds/abc')).toBe(true);
     expect(isPathAllowed(adminNav, '/rounds')).toBe(false);
+  });
+});
+
+describe('people flow', () => {
+  it('opens a municipality’s people flow to officers and coordinators, not to companies or workers', () => {
+    const page = '/municipalities/203211/flow';
+    expect(isPathAllowed(navigationFor({ memberships: [town] }), page)).toBe(true);
+    expect(isPathAllowed(navigationFor({ memberships: [association] }), page)).toBe(true);
+    expect(isPathAllowed(navigationFor({ memberships: [town] }), '/flow')).toBe(true);
+    expect(isPathAllowed(navigationFor({ memberships: [worker] }), page)).toBe(false);
+    expect(isPathAllowed(navigationFor({ memberships: [companyAdmin] }), page)).toBe(false);
+    // The menu marks 人流データ as the current entry there.
+    expect(menuPathOf(page)).toBe('/flow');
+    expect(menuPathOf('/organizations/x')).toBe('/organizations/x');
+    // Only that exact page: the grant does not open anything else under /municipalities.
+    expect(isPathAllowed(navigationFor({ memberships: [town] }), '/municipalities/203211')).toBe(
+      false,
+    );
   });
 });

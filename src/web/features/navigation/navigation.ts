@@ -21,7 +21,8 @@ export type NavItem = {
     | 'companyProgrammes'
     | 'applicationApprovals'
     | 'overdueApplications'
-    | 'rounds';
+    | 'rounds'
+    | 'peopleFlow';
   path: string;
 };
 
@@ -56,13 +57,16 @@ function itemsFor(active: MembershipView | null): NavItem[] {
         { key: 'organizations', path: '/organizations' },
         { key: 'rounds', path: '/rounds' },
         { key: 'overdueApplications', path: '/overdue-applications' },
+        { key: 'peopleFlow', path: '/flow' },
         { key: 'audit', path: '/audit' },
       ];
     case 'municipal_officer':
-      // Officers post their organisation's challenges and run its team.
+      // Officers post their organisation's challenges, run its team and read the people flow
+      // of their municipality (a prefecture's officers: of its municipalities).
       return [
         { key: 'home', path: '/' },
         { key: 'hostChallenges', path: '/regional-challenges' },
+        { key: 'peopleFlow', path: '/flow' },
         { key: 'invitations', path: '/invitations' },
       ];
     case 'company_admin':
@@ -97,7 +101,7 @@ function itemsFor(active: MembershipView | null): NavItem[] {
  *
  * @example
  * navigationFor(me).items.map((i) => i.path)
- * // coordinator → ['/', '/organizations', '/rounds', '/overdue-applications', '/audit']
+ * // coordinator → ['/', '/organizations', '/rounds', '/overdue-applications', '/flow', '/audit']
  */
 export function navigationFor(
   me: Pick<MeResponse, 'memberships'>,
@@ -107,9 +111,25 @@ export function navigationFor(
   return { active, items: itemsFor(active) };
 }
 
+/**
+ * Pages that live outside the path of the menu entry that grants them: a municipality's people
+ * flow (`/municipalities/:code/flow`, the API's address) is reached through 人流データ (`/flow`).
+ */
+const GRANTED_BY: ReadonlyArray<{ pattern: RegExp; path: string }> = [
+  { pattern: /^\/municipalities\/[^/]+\/flow$/, path: '/flow' },
+];
+
+/** The menu path a page belongs to: its own, or the entry that grants it. */
+export function menuPathOf(path: string): string {
+  return GRANTED_BY.find((g) => g.pattern.test(path))?.path ?? path;
+}
+
 /** Whether `path` is one of the routes `navigation` lists (or below one, e.g. /organizations/x). */
 export function isPathAllowed(navigation: Navigation, path: string): boolean {
+  const granted = menuPathOf(path);
   return navigation.items.some((item) =>
-    item.path === '/' ? path === '/' : path === item.path || path.startsWith(`${item.path}/`),
+    item.path === '/'
+      ? granted === '/'
+      : granted === item.path || granted.startsWith(`${item.path}/`),
   );
 }
