@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { applicationStatuses } from '../domain/engagement/application-workflow';
 import { filterCodes } from '../domain/matching/match-factors';
-import {
-  affinityKinds,
-  challengeTerms,
-  challengeThemes,
-  standardSkills,
-  workStyles,
-} from '../domain/matching/matching-model';
+import { affinityKinds, challengeThemes, standardSkills } from '../domain/matching/matching-model';
 import { isoDate } from './labor';
-import { sharedProfileView } from './matching';
+import { challengeView, sharedProfileView } from './matching';
 
 /**
  * Recommendations both ways (issue 3, part 4): challenges for a worker, workers for a challenge.
@@ -116,29 +110,32 @@ export const recommendationsQuery = z.object({
   locale: matchLocale.optional(),
 });
 
-/** A challenge as a recommendation shows it. */
-export const challengeSummary = z.object({
-  id: z.string(),
-  organizationId: z.string(),
-  hostName: z.string(),
-  hostNameEn: z.string().nullable(),
-  municipalityCode: z.string().nullable(),
-  municipalityName: z.string().nullable(),
-  prefectureCode: z.string(),
-  prefectureName: z.string(),
-  title: z.string(),
-  titleEn: z.string().nullable(),
-  themes: z.array(z.enum(challengeThemes)),
-  style: z.enum(workStyles),
-  onsiteDaysPerMonth: z.number().int(),
-  hoursPerMonth: z.number().int(),
-  startDate: isoDate,
-  periodMonths: z.number().int(),
-  places: z.number().int(),
-  filledPlaces: z.number().int(),
-  terms: z.enum(challengeTerms),
-  feeYenPerMonth: z.number().int().nullable(),
-  travelSupport: z.boolean(),
+/**
+ * A challenge as a recommendation shows it: the challenge's own view without the long texts,
+ * the skill lists and the host's settings, so that the two can never drift apart.
+ */
+export const challengeSummary = challengeView.pick({
+  id: true,
+  organizationId: true,
+  hostName: true,
+  hostNameEn: true,
+  municipalityCode: true,
+  municipalityName: true,
+  prefectureCode: true,
+  prefectureName: true,
+  title: true,
+  titleEn: true,
+  themes: true,
+  style: true,
+  onsiteDaysPerMonth: true,
+  hoursPerMonth: true,
+  startDate: true,
+  periodMonths: true,
+  places: true,
+  filledPlaces: true,
+  terms: true,
+  feeYenPerMonth: true,
+  travelSupport: true,
 });
 export type ChallengeSummary = z.infer<typeof challengeSummary>;
 

@@ -39,23 +39,28 @@ export async function insertCredentialUser(
       locale: input.locale ?? 'ja',
     })
     .execute();
-  await db
-    .insertInto('auth_accounts')
-    .values({
-      id: randomUUID(),
-      account_id: id,
-      provider_id: 'credential',
-      user_id: id,
-      access_token: null,
-      refresh_token: null,
-      id_token: null,
-      access_token_expires_at: null,
-      refresh_token_expires_at: null,
-      scope: null,
-      password: input.passwordHash,
-    })
-    .execute();
+  await db.insertInto('auth_accounts').values(credentialAccount(id, input.passwordHash)).execute();
   return id;
+}
+
+/**
+ * The "credential" account row better-auth signs a user in with: their own id as the account id,
+ * the password's scrypt hash, and none of the tokens other providers keep.
+ */
+export function credentialAccount(userId: string, passwordHash: string) {
+  return {
+    id: randomUUID(),
+    account_id: userId,
+    provider_id: 'credential',
+    user_id: userId,
+    access_token: null,
+    refresh_token: null,
+    id_token: null,
+    access_token_expires_at: null,
+    refresh_token_expires_at: null,
+    scope: null,
+    password: passwordHash,
+  };
 }
 
 export async function findUserIdByEmail(

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertFlowDataset } from '../db/flow-datasets.repository';
 import { loadBundledMaster } from '../db/reference/load-bundled-master';
-import { challengeBody, profileBody, programmeBody } from '../../test/helpers/matching-fixtures';
+import {
+  challengeBody,
+  openShare,
+  profileBody,
+  programmeBody,
+} from '../../test/helpers/matching-fixtures';
 import {
   as,
   createTestApp,
@@ -444,13 +449,7 @@ beforeAll(async () => {
   const offered = await as(t, await login(t, workerB3.email))(
     'PUT',
     '/api/v1/me/profile',
-    profileBody({
-      sharing: {
-        sharedWithHosts: true,
-        openToOffers: true,
-        sections: { skills: true, affinities: true, career: true, lifeStage: false, gender: false },
-      },
-    }),
+    profileBody({ sharing: openShare }),
   );
   expect(offered.statusCode, offered.body).toBe(200);
   ids.openForRound = await open();

@@ -60,3 +60,10 @@ export function profileBody(overrides: Record<string, unknown> = {}): Record<str
     ...overrides,
   };
 }
+
+/** Profile sharing shown to hosts and open to offers; life stage and gender stay private. */
+export const openShare = {
+  sharedWithHosts: true,
+  openToOffers: true,
+  sections: { skills: true, affinities: true, career: true, lifeStage: false, gender: false },
+};

@@ -5,38 +5,22 @@ import {
   profileBody,
   programmeBody,
 } from '../../../../test/helpers/matching-fixtures';
-import {
-  as,
-  createTestApp,
-  insertMember,
-  insertOrg,
-  login,
-  type TestApp,
-} from '../../../../test/helpers/test-app';
+import { as, createTestApp, insertOrg, type TestApp } from '../../../../test/helpers/test-app';
+import { postOpenChallenge, signInCast } from './matching-test-setup';
 
 let t: TestApp;
 const START = Date.parse('2026-11-21T01:00:00Z');
 const DAY = 86_400_000;
 const orgs = { town: '', companyA: '', companyB: '', companyC: '', assoc: '' };
-const people: Record<string, { userId: string; email: string }> = {};
+const people: Record<string, string> = {};
 const cookies: Record<string, string> = {};
 const programmes = { a: '', b: '', c: '' };
 type Call = ReturnType<typeof as>;
 const who = (name: string): Call => as(t, cookies[name] ?? '');
 
 /** An open challenge of the town, posted with the given changes. */
-async function openChallenge(overrides: Record<string, unknown> = {}): Promise<string> {
-  const officer = who('officer');
-  const res = await officer(
-    'POST',
-    `/api/v1/organizations/${orgs.town}/challenges`,
-    challengeBody(overrides),
-  );
-  expect(res.statusCode, res.body).toBe(201);
-  const opened = await officer('POST', `/api/v1/challenges/${res.json().id}/open`);
-  expect(opened.statusCode).toBe(200);
-  return res.json().id;
-}
+const openChallenge = (overrides: Record<string, unknown> = {}) =>
+  postOpenChallenge(who('officer'), orgs.town, overrides);
 
 async function apply(name: string, challengeId: string, message = '地域の力になりたいです。') {
   return who(name)('POST', `/api/v1/challenges/${challengeId}/applications`, { message });
@@ -59,7 +43,7 @@ beforeAll(async () => {
   orgs.companyB = await insertOrg(t, 'company');
   orgs.companyC = await insertOrg(t, 'company');
   orgs.assoc = await insertOrg(t, 'association');
-  const cast: Array<[string, string, Parameters<typeof insertMember>[2]]> = [
+  const signedIn = await signInCast(t, [
     ['officer', orgs.town, 'municipal_officer'],
     ['hrA', orgs.companyA, 'company_admin'],
     ['a1', orgs.companyA, 'worker'],
@@ -70,11 +54,9 @@ beforeAll(async () => {
     ['hrC', orgs.companyC, 'company_admin'],
     ['c1', orgs.companyC, 'worker'],
     ['coordinator', orgs.assoc, 'coordinator'],
-  ];
-  for (const [name, org, role] of cast) {
-    people[name] = await insertMember(t, org, role);
-    cookies[name] = await login(t, people[name]!.email);
-  }
+  ]);
+  Object.assign(people, signedIn.userIds);
+  Object.assign(cookies, signedIn.cookies);
   // Company A: double work, 20% of 160 h, approval required; a1 is in it.
   programmes.a = (
     await who('hrA')('POST', `/api/v1/organizations/${orgs.companyA}/programmes`, programmeBody())
@@ -447,9 +429,7 @@ describe('lists', () => {
     const mine = await who('b1')('GET', '/api/v1/me/applications?status=withdrawn');
     expect(mine.json().items).toHaveLength(1);
     expect(
-      mine
-        .json()
-        .items.every((a: { workerUserId: string }) => a.workerUserId === people.b1!.userId),
+      mine.json().items.every((a: { workerUserId: string }) => a.workerUserId === people.b1),
     ).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { ChallengeView } from '../../../contracts/matching';
+import type { ChallengeSummary } from '../../../contracts/recommendations';
 import type { ChallengeEventType, Database } from '../../../db/database';
 import { openApplicationStatuses } from '../../../domain/engagement/application-workflow';
 import type {
@@ -44,7 +45,12 @@ export type ChallengeFields = {
 
 const openStatuses = sql.join([...openApplicationStatuses]);
 
-function baseQuery(db: Db) {
+/**
+ * Challenges with their host, their place and their application counts: what every reading of a
+ * challenge shows, the API's and the matching pool's alike. Callers add their own columns (and
+ * joins) to `c`, `o`, `p` and `m`.
+ */
+export function selectChallengesWithCounts(db: Db) {
   return db
     .selectFrom('challenges as c')
     .innerJoin('organizations as o', 'o.id', 'c.organization_id')
@@ -61,8 +67,6 @@ function baseQuery(db: Db) {
       'p.name as prefecture_name',
       'c.title',
       'c.title_en',
-      'c.description',
-      'c.description_en',
       'c.themes',
       'c.required_skills',
       'c.welcome_skills',
@@ -73,13 +77,12 @@ function baseQuery(db: Db) {
       'c.period_months',
       'c.places',
       'c.max_open_applications',
-      'c.response_days',
       'c.terms',
       'c.fee_yen_per_month',
       'c.travel_support',
       'c.state',
-      'c.created_at',
-      'c.updated_at',
+      // Correlated counts read the applications index for each challenge: one challenge costs
+      // two index lookups, never a pass over every application.
       sql<number>`(select count(*)::int from applications a where a.challenge_id = c.id and a.status = 'matched')`.as(
         'filled_places',
       ),
@@ -87,6 +90,16 @@ function baseQuery(db: Db) {
         'open_applications',
       ),
     ]);
+}
+
+function baseQuery(db: Db) {
+  return selectChallengesWithCounts(db).select([
+    'c.description',
+    'c.description_en',
+    'c.response_days',
+    'c.created_at',
+    'c.updated_at',
+  ]);
 }
 
 type Row = {
@@ -123,7 +136,23 @@ type Row = {
   open_applications: number;
 };
 
-function toRecord(r: Row): ChallengeRecord {
+/** The columns a challenge summary is made of (selectChallengesWithCounts reads them all). */
+type SummaryRow = Omit<
+  Row,
+  | 'description'
+  | 'description_en'
+  | 'required_skills'
+  | 'welcome_skills'
+  | 'max_open_applications'
+  | 'response_days'
+  | 'state'
+  | 'created_at'
+  | 'updated_at'
+  | 'open_applications'
+>;
+
+/** A challenge as a recommendation or a list shows it. */
+export function toChallengeSummary(r: SummaryRow): ChallengeSummary {
   return {
     id: r.id,
     organizationId: r.organization_id,
@@ -135,11 +164,7 @@ function toRecord(r: Row): ChallengeRecord {
     prefectureName: r.prefecture_name,
     title: r.title,
     titleEn: r.title_en,
-    description: r.description,
-    descriptionEn: r.description_en,
     themes: r.themes,
-    requiredSkills: r.required_skills,
-    welcomeSkills: r.welcome_skills,
     style: r.style,
     onsiteDaysPerMonth: r.onsite_days_per_month,
     hoursPerMonth: r.hours_per_month,
@@ -147,12 +172,22 @@ function toRecord(r: Row): ChallengeRecord {
     periodMonths: r.period_months,
     places: r.places,
     filledPlaces: Number(r.filled_places),
-    openApplications: Number(r.open_applications),
-    maxOpenApplications: r.max_open_applications,
-    responseDays: r.response_days,
     terms: r.terms,
     feeYenPerMonth: r.fee_yen_per_month,
     travelSupport: r.travel_support,
+  };
+}
+
+function toRecord(r: Row): ChallengeRecord {
+  return {
+    ...toChallengeSummary(r),
+    description: r.description,
+    descriptionEn: r.description_en,
+    requiredSkills: r.required_skills,
+    welcomeSkills: r.welcome_skills,
+    openApplications: Number(r.open_applications),
+    maxOpenApplications: r.max_open_applications,
+    responseDays: r.response_days,
     state: r.state,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ChallengeSummary } from '../../../contracts/recommendations';
 import type { AffinityEntry, Database } from '../../../db/database';
 import {
   endedApplicationStatuses,
-  openApplicationStatuses,
   type ApplicationStatus,
 } from '../../../domain/engagement/application-workflow';
 import {
@@ -13,13 +12,14 @@ import {
   type WorkerMatchingFacts,
 } from '../../../domain/engagement/matching-forms';
 import type { JoinedProgramme } from '../../../domain/engagement/programme-rules';
-import type { ProfileSharing } from '../../../domain/engagement/worker-profile-rules';
 import type {
   ChallengeForMatching,
   ChallengeState,
   ChallengeTheme,
   WorkerSkill,
 } from '../../../domain/matching/matching-model';
+import { selectChallengesWithCounts, toChallengeSummary } from './challenges.repository';
+import { toProfileSharing } from './profiles.repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -86,8 +86,6 @@ export type MatchingChallenge = {
   localGovCode: string;
 };
 
-const openStatuses = sql.join([...openApplicationStatuses]);
-
 /**
  * Challenges in the scorer's shape, with their application counts: the open ones, or one by id
  * (any state, for its host). Where a challenge is: its municipality's office, else the
@@ -99,52 +97,16 @@ export async function loadChallengesForMatching(
   db: Db,
   which: { openOnly: true } | { id: string },
 ): Promise<MatchingChallenge[]> {
-  let q = db
-    .selectFrom('challenges as c')
-    .innerJoin('organizations as o', 'o.id', 'c.organization_id')
-    .innerJoin('prefectures as p', 'p.code', 'c.prefecture_code')
-    .leftJoin('municipalities as m', 'm.code', 'c.municipality_code')
+  let q = selectChallengesWithCounts(db)
     .leftJoin('municipalities as pm', 'pm.code', 'm.parent_code')
     .select([
-      'c.id',
-      'c.organization_id',
-      'o.name as host_name',
-      'o.name_en as host_name_en',
       'o.lg_code',
-      'c.municipality_code',
-      'm.name as municipality_name',
-      'c.prefecture_code',
-      'p.name as prefecture_name',
-      'c.title',
-      'c.title_en',
-      'c.themes',
-      'c.required_skills',
-      'c.welcome_skills',
-      'c.style',
-      'c.onsite_days_per_month',
-      'c.hours_per_month',
-      'c.start_date',
-      'c.period_months',
-      'c.places',
-      'c.max_open_applications',
-      'c.terms',
-      'c.fee_yen_per_month',
-      'c.travel_support',
-      'c.state',
       'm.office_lat as m_lat',
       'm.office_lng as m_lng',
       'pm.office_lat as pm_lat',
       'pm.office_lng as pm_lng',
       'p.office_lat as p_lat',
       'p.office_lng as p_lng',
-      // Correlated counts read the applications index for each challenge: one challenge costs
-      // two index lookups, never a pass over every application.
-      sql<number>`(select count(*)::int from applications a where a.challenge_id = c.id and a.status = 'matched')`.as(
-        'filled',
-      ),
-      sql<number>`(select count(*)::int from applications a where a.challenge_id = c.id and a.status in (${openStatuses}))`.as(
-        'waiting',
-      ),
     ]);
   q = 'id' in which ? q.where('c.id', '=', which.id) : q.where('c.state', '=', 'open');
   const rows = await q.orderBy('c.id').execute();
@@ -154,30 +116,7 @@ export async function loadChallengesForMatching(
       { lat: r.pm_lat, lng: r.pm_lng },
       { lat: r.p_lat, lng: r.p_lng },
     );
-    const filled = Number(r.filled ?? 0);
-    const summary: ChallengeSummary = {
-      id: r.id,
-      organizationId: r.organization_id,
-      hostName: r.host_name,
-      hostNameEn: r.host_name_en,
-      municipalityCode: r.municipality_code,
-      municipalityName: r.municipality_name,
-      prefectureCode: r.prefecture_code,
-      prefectureName: r.prefecture_name,
-      title: r.title,
-      titleEn: r.title_en,
-      themes: r.themes,
-      style: r.style,
-      onsiteDaysPerMonth: r.onsite_days_per_month,
-      hoursPerMonth: r.hours_per_month,
-      startDate: r.start_date,
-      periodMonths: r.period_months,
-      places: r.places,
-      filledPlaces: filled,
-      terms: r.terms,
-      feeYenPerMonth: r.fee_yen_per_month,
-      travelSupport: r.travel_support,
-    };
+    const summary = toChallengeSummary(r);
     const challenge: ChallengeForMatching = {
       id: r.id,
       // Prefecture-wide: the prefecture's own code, which no municipality tie equals.
@@ -194,8 +133,8 @@ export async function loadChallengesForMatching(
       startDate: r.start_date,
       periodMonths: r.period_months,
       places: r.places,
-      filledPlaces: filled,
-      openApplications: Number(r.waiting ?? 0),
+      filledPlaces: summary.filledPlaces,
+      openApplications: Number(r.open_applications),
       maxOpenApplications: r.max_open_applications,
       terms: r.terms,
       travelSupport: r.travel_support,
@@ -298,45 +237,22 @@ export async function loadWorkerMatchingFacts(
 
   // Tenure and committed hours matter only under a programme.
   const members = [...new Set(programmeRows.map((r) => r.worker_user_id))];
-  const jobRows =
-    members.length === 0
-      ? []
-      : await (
-          byIds
-            ? db
-                .selectFrom('employments as e')
-                .select(['e.worker_user_id', 'e.employer_organization_id', 'e.contract_signed_on'])
-                .where('e.is_primary', '=', true)
-                .where('e.worker_user_id', 'in', members)
-            : db
-                .selectFrom('employments as e')
-                .select(['e.worker_user_id', 'e.employer_organization_id', 'e.contract_signed_on'])
-                .where('e.is_primary', '=', true)
-        ).execute();
-  const engagementRows =
-    members.length === 0
-      ? []
-      : await (
-          byIds
-            ? engagementsQuery(db).where('a.worker_user_id', 'in', members)
-            : engagementsQuery(db)
-        ).execute();
+  let jobs = db
+    .selectFrom('employments as e')
+    .select(['e.worker_user_id', 'e.employer_organization_id', 'e.contract_signed_on'])
+    .where('e.is_primary', '=', true);
+  let engagements = engagementsQuery(db);
+  if (byIds) {
+    jobs = jobs.where('e.worker_user_id', 'in', members);
+    engagements = engagements.where('a.worker_user_id', 'in', members);
+  }
+  const jobRows = members.length === 0 ? [] : await jobs.execute();
+  const engagementRows = members.length === 0 ? [] : await engagements.execute();
 
   const programmesOf = groupBy(programmeRows, (r) => r.worker_user_id);
   const jobsOf = groupBy(jobRows, (r) => r.worker_user_id);
   const engagementsOf = groupBy(engagementRows, (r) => r.worker_user_id);
   return profileRows.map((r): WorkerMatchingFacts => {
-    const sharing: ProfileSharing = {
-      sharedWithHosts: r.shared_with_hosts,
-      openToOffers: r.open_to_offers,
-      sections: {
-        skills: r.share_skills,
-        affinities: r.share_affinities,
-        career: r.share_career,
-        lifeStage: r.share_life_stage,
-        gender: r.share_gender,
-      },
-    };
     const home =
       r.home_municipality_code === null ? undefined : places.get(r.home_municipality_code);
     return {
@@ -352,7 +268,7 @@ export async function loadWorkerMatchingFacts(
       availableHoursPerMonth: r.available_hours_per_month,
       availableFrom: r.available_from,
       preferredStyles: r.preferred_styles,
-      sharing,
+      sharing: toProfileSharing(r),
       programmes: (programmesOf.get(r.user_id) ?? []).map((p): JoinedProgramme => ({
         id: p.id,
         organizationId: p.organization_id,

@@ -83,18 +83,34 @@ function toProfileRecord(r: Selectable<WorkerProfilesTable>): ProfileRecord {
     languages: r.languages,
     lifeStages: r.life_stages,
     careerGoals: r.career_goals,
-    sharing: {
-      sharedWithHosts: r.shared_with_hosts,
-      openToOffers: r.open_to_offers,
-      sections: {
-        skills: r.share_skills,
-        affinities: r.share_affinities,
-        career: r.share_career,
-        lifeStage: r.share_life_stage,
-        gender: r.share_gender,
-      },
-    },
+    sharing: toProfileSharing(r),
     updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+/** The stored sharing columns of a profile, as the sharing rules read them. */
+export function toProfileSharing(
+  r: Pick<
+    Selectable<WorkerProfilesTable>,
+    | 'shared_with_hosts'
+    | 'open_to_offers'
+    | 'share_skills'
+    | 'share_affinities'
+    | 'share_career'
+    | 'share_life_stage'
+    | 'share_gender'
+  >,
+): ProfileSharing {
+  return {
+    sharedWithHosts: r.shared_with_hosts,
+    openToOffers: r.open_to_offers,
+    sections: {
+      skills: r.share_skills,
+      affinities: r.share_affinities,
+      career: r.share_career,
+      lifeStage: r.share_life_stage,
+      gender: r.share_gender,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledMaster } from '../../../db/reference/load-bundled-master';
-import { challengeBody, profileBody } from '../../../../test/helpers/matching-fixtures';
+import { challengeBody, openShare, profileBody } from '../../../../test/helpers/matching-fixtures';
 import {
   as,
   createTestApp,
@@ -233,23 +233,7 @@ describe('what others see of a worker’s profile', () => {
   it('keeps a shared profile from hosts the worker did not turn to, unless open to offers', async () => {
     await worker('PUT', '/api/v1/me/profile', profileBody());
     expect((await as(t, cookies.otherOfficer)('GET', url())).statusCode).toBe(404);
-    await worker(
-      'PUT',
-      '/api/v1/me/profile',
-      profileBody({
-        sharing: {
-          sharedWithHosts: true,
-          openToOffers: true,
-          sections: {
-            skills: true,
-            affinities: true,
-            career: true,
-            lifeStage: false,
-            gender: false,
-          },
-        },
-      }),
-    );
+    await worker('PUT', '/api/v1/me/profile', profileBody({ sharing: openShare }));
     const res = await as(t, cookies.otherOfficer)('GET', url());
     expect(res.statusCode).toBe(200);
     expect(res.json().audience).toBe('host');

@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../../db/demo/demo-seed';
 import { loadBundledMaster } from '../../../db/reference/load-bundled-master';
-import {
-  challengeBody,
-  profileBody,
-  programmeBody,
-} from '../../../../test/helpers/matching-fixtures';
+import { openShare, profileBody, programmeBody } from '../../../../test/helpers/matching-fixtures';
 import {
   as,
   createTestApp,
-  insertMember,
   insertOrg,
   login,
   type TestApp,
 } from '../../../../test/helpers/test-app';
+import { postOpenChallenge, signInCast, writeProfiles } from './matching-test-setup';
 
 type Factor = { factor: string; value: number; weight: number; text: string; detail: unknown };
 type ChallengeItem = {
@@ -135,27 +131,8 @@ describe('recommendations', () => {
   const people: Record<string, string> = {};
   const cookies: Record<string, string> = {};
   const who = (name: string) => as(t, cookies[name] ?? '');
-  const openShare = {
-    sharedWithHosts: true,
-    openToOffers: true,
-    sections: { skills: true, affinities: true, career: true, lifeStage: false, gender: false },
-  };
-
-  async function openChallenge(
-    town: 'officer' | 'officerS',
-    overrides: Record<string, unknown> = {},
-  ): Promise<string> {
-    const org = town === 'officer' ? orgs.town : orgs.shirahama;
-    const res = await who(town)(
-      'POST',
-      `/api/v1/organizations/${org}/challenges`,
-      challengeBody(overrides),
-    );
-    expect(res.statusCode, res.body).toBe(201);
-    const opened = await who(town)('POST', `/api/v1/challenges/${res.json().id}/open`);
-    expect(opened.statusCode, opened.body).toBe(200);
-    return res.json().id;
-  }
+  const openChallenge = (town: 'officer' | 'officerS', overrides: Record<string, unknown> = {}) =>
+    postOpenChallenge(who(town), town === 'officer' ? orgs.town : orgs.shirahama, overrides);
 
   async function recommendedWorkers(challengeId: string, as = 'officer', query = 'limit=50') {
     const res = await who(as)(
@@ -192,7 +169,7 @@ describe('recommendations', () => {
     orgs.shirahama = await insertOrg(t, 'municipality', '304018');
     orgs.company = await insertOrg(t, 'company');
     orgs.assoc = await insertOrg(t, 'association');
-    const cast: Array<[string, string, Parameters<typeof insertMember>[2]]> = [
+    const signedIn = await signInCast(t, [
       ['officer', orgs.town, 'municipal_officer'],
       ['officerS', orgs.shirahama, 'municipal_officer'],
       ['hr', orgs.company, 'company_admin'],
@@ -205,13 +182,10 @@ describe('recommendations', () => {
       ['notOpen', orgs.company, 'worker'],
       ['applicant', orgs.company, 'worker'],
       ['newcomer', orgs.company, 'worker'],
-    ];
-    for (const [name, org, role] of cast) {
-      const member = await insertMember(t, org, role);
-      people[name] = member.userId;
-      cookies[name] = await login(t, member.email);
-    }
-    const profiles: Record<string, Record<string, unknown>> = {
+    ]);
+    Object.assign(people, signedIn.userIds);
+    Object.assign(cookies, signedIn.cookies);
+    await writeProfiles(who, {
       // Grew up in 軽井沢町 and shares it.
       visible: { sharing: openShare },
       // The same person, keeping ties to regions (and home) to themself.
@@ -230,11 +204,7 @@ describe('recommendations', () => {
       },
       notOpen: { sharing: { ...openShare, openToOffers: false } },
       applicant: { sharing: openShare },
-    };
-    for (const [name, overrides] of Object.entries(profiles)) {
-      const res = await who(name)('PUT', '/api/v1/me/profile', profileBody(overrides));
-      expect(res.statusCode, res.body).toBe(200);
-    }
+    });
   });
   afterAll(async () => t.close());
 

@@ -1,8 +1,12 @@
 import type { FieldProblem } from '../../../domain/engagement/challenge-rules';
-import type { RoundParticipants } from '../../../domain/engagement/round-rules';
+import type {
+  RoundAssignmentSource,
+  RoundParticipants,
+} from '../../../domain/engagement/round-rules';
 import { assignRound, type RoundAssignment } from '../../../domain/matching/assign-round';
 import { evaluatePreparedPair } from '../../../domain/matching/evaluate-pair';
 import { explainPair } from '../../../domain/matching/explain-match';
+import type { PairEvaluation } from '../../../domain/matching/match-factors';
 import type {
   PreparedChallenge,
   PreparedWorker,
@@ -153,20 +157,13 @@ export function planRound(
 
   const workerById = new Map(workers.map((w) => [w.id, w]));
   const challengeById = new Map(prepared.map((c) => [c.id, c]));
-  const assignments = result.assignments.map((a): RoundAssignmentRow => {
-    const evaluation = evaluatePreparedPair(
-      workerById.get(a.worker)!,
-      challengeById.get(a.challenge)!,
-    );
-    return {
-      workerUserId: a.worker,
-      challengeId: a.challenge,
-      score: a.score,
-      summaryJa: explainPair(evaluation, 'ja').summary,
-      summaryEn: explainPair(evaluation, 'en').summary,
-      source: 'solver',
-    };
-  });
+  const assignments = result.assignments.map((a) =>
+    assignmentRow(
+      { workerUserId: a.worker, challengeId: a.challenge, score: a.score },
+      evaluatePreparedPair(workerById.get(a.worker)!, challengeById.get(a.challenge)!),
+      'solver',
+    ),
+  );
   return {
     ok: true,
     participants,
@@ -175,6 +172,20 @@ export function planRound(
     assignments,
     scoringMs,
     solveMs,
+  };
+}
+
+/** A pair as a round stores it: its score, with the one-line reasons in both languages. */
+export function assignmentRow(
+  pair: { workerUserId: string; challengeId: string; score: number },
+  evaluation: PairEvaluation,
+  source: RoundAssignmentSource,
+): RoundAssignmentRow {
+  return {
+    ...pair,
+    summaryJa: explainPair(evaluation, 'ja').summary,
+    summaryEn: explainPair(evaluation, 'en').summary,
+    source,
   };
 }
 

@@ -8,11 +8,20 @@ import type {
   RoundStatus,
 } from '../../../domain/engagement/round-rules';
 import type { MunicipalityShortfall } from '../../../domain/matching/assign-round';
+import { lookUpMunicipalities, lookUpPrefectures } from './profiles.repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Rows per insert statement: well under PostgreSQL's 65,535 parameters. */
+/** Rows per statement: well under PostgreSQL's 65,535 parameters. */
 const BATCH = 1000;
+
+/** Writes `rows` a batch at a time, in order. */
+async function inBatches<T>(
+  rows: readonly T[],
+  write: (batch: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+}
 
 export type RoundRecord = {
   id: string;
@@ -131,19 +140,19 @@ export async function lockRound(
     : undefined;
 }
 
-export type NewRound = {
-  name: string;
-  workerCapacity: number;
-  minPerMunicipality: number;
-  candidatesPerWorker: number;
-  pairsCount: number;
-  totalScore: number;
-  shortfalls: MunicipalityShortfall[];
-  scoringMs: number;
-  solveMs: number;
-  createdBy: string;
-  at: Date;
-};
+/** A round as run: the record's settings and result, who ran it and when. */
+export type NewRound = Pick<
+  RoundRecord,
+  | 'name'
+  | 'workerCapacity'
+  | 'minPerMunicipality'
+  | 'candidatesPerWorker'
+  | 'pairsCount'
+  | 'totalScore'
+  | 'shortfalls'
+  | 'scoringMs'
+  | 'solveMs'
+> & { createdBy: string; at: Date };
 
 export async function insertRound(db: Db, r: NewRound): Promise<string> {
   const id = randomUUID();
@@ -197,12 +206,7 @@ export async function insertRoundParticipants(
       position,
     })),
   ];
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db
-      .insertInto('round_participants')
-      .values(rows.slice(i, i + BATCH))
-      .execute();
-  }
+  await inBatches(rows, (batch) => db.insertInto('round_participants').values(batch).execute());
 }
 
 export async function loadRoundParticipants(db: Db, roundId: string): Promise<RoundParticipants> {
@@ -260,12 +264,7 @@ export async function replaceRoundAssignments(
     application_id: null,
     created_at: at,
   }));
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db
-      .insertInto('round_assignments')
-      .values(rows.slice(i, i + BATCH))
-      .execute();
-  }
+  await inBatches(rows, (batch) => db.insertInto('round_assignments').values(batch).execute());
 }
 
 /** The round's pairs as stored, in their order. */
@@ -372,15 +371,14 @@ export async function linkRoundApplications(
   roundId: string,
   links: ReadonlyArray<{ workerUserId: string; challengeId: string; applicationId: string }>,
 ): Promise<void> {
-  for (let i = 0; i < links.length; i += BATCH) {
-    const batch = links.slice(i, i + BATCH);
-    await sql`update round_assignments ra set application_id = v.application_id
+  await inBatches(links, (batch) =>
+    sql`update round_assignments ra set application_id = v.application_id
       from (values ${sql.join(
         batch.map((l) => sql`(${l.workerUserId}, ${l.challengeId}, ${l.applicationId})`),
       )}) as v(worker_user_id, challenge_id, application_id)
       where ra.round_id = ${roundId} and ra.worker_user_id = v.worker_user_id
-        and ra.challenge_id = v.challenge_id`.execute(db);
-  }
+        and ra.challenge_id = v.challenge_id`.execute(db),
+  );
 }
 
 export async function insertRoundEvent(
@@ -444,17 +442,10 @@ export async function localGovernmentNames(
   db: Db,
   codes: readonly string[],
 ): Promise<Map<string, string>> {
-  const unique = [...new Set(codes)];
-  if (unique.length === 0) return new Map();
-  const municipalities = await db
-    .selectFrom('municipalities')
-    .select(['code', 'name'])
-    .where('code', 'in', unique)
-    .execute();
-  const prefectures = await db
-    .selectFrom('prefectures')
-    .select(['code', 'name'])
-    .where('code', 'in', unique)
-    .execute();
-  return new Map([...municipalities, ...prefectures].map((r) => [r.code, r.name]));
+  const municipalities = await lookUpMunicipalities(db, codes);
+  const prefectures = await lookUpPrefectures(db, codes);
+  return new Map([
+    ...[...municipalities].map(([code, m]) => [code, m.name] as const),
+    ...prefectures,
+  ]);
 }

@@ -2,19 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledMaster } from '../../../db/reference/load-bundled-master';
 import { assignRound } from '../../../domain/matching/assign-round';
 import type { RoundInput } from '../../../domain/matching/round-input';
-import {
-  challengeBody,
-  profileBody,
-  programmeBody,
-} from '../../../../test/helpers/matching-fixtures';
-import {
-  as,
-  createTestApp,
-  insertMember,
-  insertOrg,
-  login,
-  type TestApp,
-} from '../../../../test/helpers/test-app';
+import { openShare, programmeBody } from '../../../../test/helpers/matching-fixtures';
+import { as, createTestApp, insertOrg, type TestApp } from '../../../../test/helpers/test-app';
+import { postOpenChallenge, signInCast, writeProfiles } from './matching-test-setup';
 
 type Assignment = {
   worker: { userId: string; name: string };
@@ -50,11 +40,6 @@ const people: Record<string, string> = {};
 const cookies: Record<string, string> = {};
 const challenges = { k: '', s: '', closed: '' };
 const who = (name: string) => as(t, cookies[name] ?? '');
-const openShare = {
-  sharedWithHosts: true,
-  openToOffers: true,
-  sections: { skills: true, affinities: true, career: true, lifeStage: false, gender: false },
-};
 /** Marketing work for which every worker's default skills fit. */
 const marketing = {
   themes: ['tourism'],
@@ -62,19 +47,11 @@ const marketing = {
   welcomeSkills: [],
 };
 
-async function openChallenge(town: 'officerK' | 'officerS', overrides: Record<string, unknown>) {
-  const org = town === 'officerK' ? orgs.karuizawa : orgs.shirahama;
-  const res = await who(town)(
-    'POST',
-    `/api/v1/organizations/${org}/challenges`,
-    challengeBody({ ...marketing, ...overrides }),
-  );
-  expect(res.statusCode, res.body).toBe(201);
-  expect((await who(town)('POST', `/api/v1/challenges/${res.json().id}/open`)).statusCode).toBe(
-    200,
-  );
-  return res.json().id as string;
-}
+const openChallenge = (town: 'officerK' | 'officerS', overrides: Record<string, unknown>) =>
+  postOpenChallenge(who(town), town === 'officerK' ? orgs.karuizawa : orgs.shirahama, {
+    ...marketing,
+    ...overrides,
+  });
 
 async function runRound(body: Record<string, unknown>) {
   return who('coordinator')('POST', '/api/v1/rounds?locale=en', {
@@ -158,7 +135,7 @@ beforeAll(async () => {
   orgs.shirahama = await insertOrg(t, 'municipality', SHIRAHAMA);
   orgs.company = await insertOrg(t, 'company');
   orgs.assoc = await insertOrg(t, 'association');
-  const cast: Array<[string, string, Parameters<typeof insertMember>[2]]> = [
+  const signedIn = await signInCast(t, [
     ['officerK', orgs.karuizawa, 'municipal_officer'],
     ['officerS', orgs.shirahama, 'municipal_officer'],
     ['hr', orgs.company, 'company_admin'],
@@ -169,26 +146,19 @@ beforeAll(async () => {
     ['tiny', orgs.company, 'worker'],
     ['prog', orgs.company, 'worker'],
     ['private', orgs.company, 'worker'],
-  ];
-  for (const [name, org, role] of cast) {
-    const member = await insertMember(t, org, role);
-    people[name] = member.userId;
-    cookies[name] = await login(t, member.email);
-  }
+  ]);
+  Object.assign(people, signedIn.userIds);
+  Object.assign(cookies, signedIn.cookies);
   // a and b grew up in 軽井沢町; c has no ties; tiny has 8 hours a month; prog is in a programme
   // that needs HR's approval; private shares nothing.
-  const profiles: Record<string, Record<string, unknown>> = {
+  await writeProfiles(who, {
     a: { sharing: openShare },
     b: { sharing: openShare },
     c: { affinities: [], sharing: openShare },
     tiny: { availableHoursPerMonth: 8, sharing: openShare },
     prog: { affinities: [], interests: ['community'], sharing: openShare },
     private: {},
-  };
-  for (const [name, overrides] of Object.entries(profiles)) {
-    const res = await who(name)('PUT', '/api/v1/me/profile', profileBody(overrides));
-    expect(res.statusCode, res.body).toBe(200);
-  }
+  });
   const programme = await who('hr')(
     'POST',
     `/api/v1/organizations/${orgs.company}/programmes`,

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { errorReplies } from '../../../contracts/common';
 import {
@@ -23,12 +24,12 @@ import {
   decideRoundChange,
   roundShortfalls,
   sumScores,
+  type RoundAction,
 } from '../../../domain/engagement/round-rules';
 import { evaluatePreparedPair } from '../../../domain/matching/evaluate-pair';
 import {
   explainFilter,
   explainFilteredOut,
-  explainPair,
   type MatchLocale,
 } from '../../../domain/matching/explain-match';
 import { filterCodes } from '../../../domain/matching/match-factors';
@@ -47,7 +48,7 @@ import type { MatchingPool } from './matching-pool';
 import { loadWorkerMatchingFacts, type PlaceIndex } from './matching-pool.repository';
 import { matchLocaleOf } from './match-views';
 import { userNames } from './profiles.repository';
-import { pairKey, planRound } from './round-plan';
+import { assignmentRow, pairKey, planRound } from './round-plan';
 import {
   findPairsUnderWay,
   findRound,
@@ -71,13 +72,25 @@ import {
 
 type Trx = Transaction<Database>;
 
-function requireCoordinator(actor: Actor): void {
+/** The signed-in coordinator: every round route is theirs alone. */
+async function requireCoordinator(request: FastifyRequest): Promise<Actor> {
+  const actor = await requireActor(request);
   if (!isCoordinator(actor.memberships)) throw forbidden('Only coordinators run matching rounds');
+  return actor;
 }
 
 /** A refused change to a round's state. */
 function conflict(reason: string): AppError {
   return new AppError('conflict', `Not possible: ${reason}`);
+}
+
+/** Locks the round for the rest of the transaction, once its status allows the change. */
+async function lockRoundFor(trx: Trx, roundId: string, change: RoundAction) {
+  const round = await lockRound(trx, roundId);
+  if (!round) throw notFound('Round');
+  const decision = decideRoundChange(round.status, change);
+  if (!decision.ok) throw conflict(decision.reason);
+  return round;
 }
 
 /**
@@ -159,8 +172,7 @@ export async function roundsRoutes(app: AppInstance, opts: { pool: MatchingPool 
       },
     },
     async (request, reply) => {
-      const actor = await requireActor(request);
-      requireCoordinator(actor);
+      const actor = await requireCoordinator(request);
       const body = request.body;
       const view = await pool.current();
       const challenges = await view.openChallenges();
@@ -237,8 +249,7 @@ export async function roundsRoutes(app: AppInstance, opts: { pool: MatchingPool 
       },
     },
     async (request) => {
-      const actor = await requireActor(request);
-      requireCoordinator(actor);
+      await requireCoordinator(request);
       const rounds = await listRounds(app.db);
       const names = await localGovernmentNames(
         app.db,
@@ -260,8 +271,7 @@ export async function roundsRoutes(app: AppInstance, opts: { pool: MatchingPool 
       },
     },
     async (request) => {
-      const actor = await requireActor(request);
-      requireCoordinator(actor);
+      const actor = await requireCoordinator(request);
       return viewOf(request.params.roundId, matchLocaleOf(actor, request.query.locale));
     },
   );
@@ -280,8 +290,7 @@ export async function roundsRoutes(app: AppInstance, opts: { pool: MatchingPool 
       },
     },
     async (request) => {
-      const actor = await requireActor(request);
-      requireCoordinator(actor);
+      const actor = await requireCoordinator(request);
       const { roundId } = request.params;
       const entries = request.body.assignments;
       // Read before the transaction: the embedded database has one connection.
@@ -290,10 +299,7 @@ export async function roundsRoutes(app: AppInstance, opts: { pool: MatchingPool 
       const workers = await view.offerableWorkers();
       await app.db.transaction().execute(async (trx) => {
         const at = now();
-        const round = await lockRound(trx, roundId);
-        if (!round) throw notFound('Round');
-        const decision = decideRoundChange(round.status, 'edit');
-        if (!decision.ok) throw conflict(decision.reason);
+        const round = await lockRoundFor(trx, roundId, 'edit');
         const participants = await loadRoundParticipants(trx, roundId);
         const problems = checkRoundAssignments(participants, entries);
         if (problems.length > 0) throw invalidInput('body', problems);
@@ -332,14 +338,11 @@ export async function roundsRoutes(app: AppInstance, opts: { pool: MatchingPool 
             });
             return null;
           }
-          return {
-            workerUserId: e.workerId,
-            challengeId: e.challengeId,
-            score: evaluation.score,
-            summaryJa: explainPair(evaluation, 'ja').summary,
-            summaryEn: explainPair(evaluation, 'en').summary,
-            source: 'coordinator',
-          };
+          return assignmentRow(
+            { workerUserId: e.workerId, challengeId: e.challengeId, score: evaluation.score },
+            evaluation,
+            'coordinator',
+          );
         });
         if (added.length > 0) throw invalidInput('body', added);
         const next = rows.filter((r): r is RoundAssignmentRow => r !== null);
@@ -383,8 +386,7 @@ export async function roundsRoutes(app: AppInstance, opts: { pool: MatchingPool 
       },
     },
     async (request) => {
-      const actor = await requireActor(request);
-      requireCoordinator(actor);
+      const actor = await requireCoordinator(request);
       const { roundId } = request.params;
       // Read before the transaction: the embedded database has one connection.
       const places = await (await pool.current()).places();
@@ -406,10 +408,7 @@ export async function roundsRoutes(app: AppInstance, opts: { pool: MatchingPool 
     places: PlaceIndex,
   ): Promise<void> {
     const at = now();
-    const round = await lockRound(trx, roundId);
-    if (!round) throw notFound('Round');
-    const decision = decideRoundChange(round.status, 'publish');
-    if (!decision.ok) throw conflict(decision.reason);
+    const round = await lockRoundFor(trx, roundId, 'publish');
     const rows = await loadRoundAssignmentRows(trx, roundId);
     if (rows.length === 0) throw conflict('the proposal has no pairs to publish');
     const challengeIds = [...new Set(rows.map((r) => r.challengeId))];

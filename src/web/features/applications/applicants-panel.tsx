@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Spoiler, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,9 @@ import { PageLoader } from '../../components/page-loader';
 import { useLanguage } from '../../i18n/use-language';
 import { formatDateTime } from '../../lib/format';
 import { challengeKeys } from '../challenges/challenges-api';
+import { AnswerButtons } from './answer-buttons';
+import { ApplicationNotes } from './application-notes';
 import { ApplicationStatusBadge } from './application-status-badge';
-import { ApplicationTimeline } from './application-timeline';
 import {
   acceptApplication,
   applicationKeys,
@@ -107,47 +108,27 @@ export function ApplicantsPanel({ challengeId }: { challengeId: string }) {
                 ? ` ・ ${t('applicants.dueAt', { at: formatDateTime(a.hostDueAt, language) })}`
                 : ''}
             </Text>
-            {a.message && (
-              <Spoiler
-                maxHeight={72}
-                showLabel={t('common.showMore')}
-                hideLabel={t('common.showLess')}
-              >
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="applicant-message">
-                  {a.message}
-                </Text>
-              </Spoiler>
-            )}
-            {a.declineReason && (
-              <Text size="sm" c="red.8">
-                {t('applicants.declineReason', { reason: a.declineReason })}
-              </Text>
-            )}
-            <ApplicationTimeline application={a} />
+            <ApplicationNotes application={a} messageTestId="applicant-message" />
             {a.status === 'host_review' && (
-              <Group justify="flex-end" gap="sm">
-                <Button
-                  variant="light"
-                  color="red"
-                  onClick={() => {
+              <AnswerButtons
+                justify="flex-end"
+                no={{
+                  label: t('applicants.decline'),
+                  ariaLabel: t('applicants.declineFor', { name: a.workerName }),
+                  onClick: () => {
                     answer.reset();
                     setDecision({ kind: 'decline', application: a });
-                  }}
-                  aria-label={t('applicants.declineFor', { name: a.workerName })}
-                >
-                  {t('applicants.decline')}
-                </Button>
-                <Button
-                  color="teal"
-                  onClick={() => {
+                  },
+                }}
+                yes={{
+                  label: t('applicants.accept'),
+                  ariaLabel: t('applicants.acceptFor', { name: a.workerName }),
+                  onClick: () => {
                     answer.reset();
                     setDecision({ kind: 'accept', application: a });
-                  }}
-                  aria-label={t('applicants.acceptFor', { name: a.workerName })}
-                >
-                  {t('applicants.accept')}
-                </Button>
-              </Group>
+                  },
+                }}
+              />
             )}
           </Stack>
         </Card>

@@ -1,20 +1,11 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Spoiler,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationStatus } from '../../../domain/engagement/application-workflow';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DecisionModal } from '../../components/decision-modal';
+import { FilterChoices } from '../../components/filter-choices';
 import { PageLoader } from '../../components/page-loader';
 import { useLanguage } from '../../i18n/use-language';
 import { formatDateTime } from '../../lib/format';
@@ -25,8 +16,9 @@ import {
   fetchProgrammes,
   programmeKeys,
 } from '../programmes/programmes-api';
+import { AnswerButtons } from './answer-buttons';
+import { ApplicationNotes } from './application-notes';
 import { ApplicationStatusBadge } from './application-status-badge';
-import { ApplicationTimeline } from './application-timeline';
 import {
   applicationKeys,
   approveApplication,
@@ -130,24 +122,17 @@ export function ApplicationApprovalsPage() {
         {t('applicationApprovals.title')}
       </Title>
       <Text c="dimmed">{t('applicationApprovals.intro')}</Text>
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="application-status-filter">
-          {t('applicationApprovals.filterStatus')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="application-status-filter"
-          value={status}
-          onChange={(value) => {
-            setStatus(statusFilters.find((s) => s === value) ?? 'employer_pending');
-            setDone(null);
-          }}
-          data={statusFilters.map((s) => ({
-            value: s,
-            label: s === 'all' ? t('applicationApprovals.all') : t(`matching.statuses.${s}`),
-          }))}
-          style={{ alignSelf: 'flex-start', maxWidth: '100%', overflowX: 'auto' }}
-        />
-      </Stack>
+      <FilterChoices
+        id="application-status-filter"
+        label={t('applicationApprovals.filterStatus')}
+        options={statusFilters}
+        value={status}
+        labelOf={(s) => (s === 'all' ? t('applicationApprovals.all') : t(`matching.statuses.${s}`))}
+        onChange={(s) => {
+          setStatus(s);
+          setDone(null);
+        }}
+      />
       {done && (
         <Text role="status" c="teal.8" fw={500} data-testid="approval-outcome">
           {t(
@@ -196,51 +181,30 @@ export function ApplicationApprovalsPage() {
                 {a.status === 'employer_pending' && (
                   <ProgrammeHours organizationId={organizationId} application={a} />
                 )}
-                {a.message && (
-                  <Spoiler
-                    maxHeight={72}
-                    showLabel={t('common.showMore')}
-                    hideLabel={t('common.showLess')}
-                  >
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                      {a.message}
-                    </Text>
-                  </Spoiler>
-                )}
-                {a.declineReason && (
-                  <Text size="sm" c="red.8">
-                    {t('applicants.declineReason', { reason: a.declineReason })}
-                  </Text>
-                )}
-                <ApplicationTimeline application={a} />
+                <ApplicationNotes application={a} />
                 <Group justify="space-between" gap="sm" wrap="wrap">
                   <Button variant="subtle" size="compact-sm" onClick={() => setProfileOf(a)}>
                     {t('applicants.viewProfile')}
                   </Button>
                   {a.status === 'employer_pending' && (
-                    <Group gap="sm">
-                      <Button
-                        variant="light"
-                        color="red"
-                        onClick={() => {
+                    <AnswerButtons
+                      no={{
+                        label: t('applicationApprovals.reject'),
+                        ariaLabel: t('applicationApprovals.rejectFor', { name: a.workerName }),
+                        onClick: () => {
                           review.reset();
                           setDecision({ kind: 'reject', application: a });
-                        }}
-                        aria-label={t('applicationApprovals.rejectFor', { name: a.workerName })}
-                      >
-                        {t('applicationApprovals.reject')}
-                      </Button>
-                      <Button
-                        color="teal"
-                        onClick={() => {
+                        },
+                      }}
+                      yes={{
+                        label: t('applicationApprovals.approve'),
+                        ariaLabel: t('applicationApprovals.approveFor', { name: a.workerName }),
+                        onClick: () => {
                           review.reset();
                           setDecision({ kind: 'approve', application: a });
-                        }}
-                        aria-label={t('applicationApprovals.approveFor', { name: a.workerName })}
-                      >
-                        {t('applicationApprovals.approve')}
-                      </Button>
-                    </Group>
+                        },
+                      }}
+                    />
                   )}
                 </Group>
               </Stack>

@@ -1,9 +1,9 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SkillRequirement } from '../../../domain/matching/matching-model';
 import type { Language } from '../../i18n/language';
+import { FactsTable, type Fact } from '../../components/facts-table';
 import { useLanguage } from '../../i18n/use-language';
 import { formatCalendarDate, formatYen } from '../../lib/format';
 import { skillWithLevel, themeLabel } from '../matching/matching-labels';
@@ -103,7 +103,7 @@ export function challengeTermsLine(c: TermsOf, t: TFunction, language: Language)
 export function ChallengeFacts({ challenge: c }: { challenge: Challenge }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const rows: { key: string; label: string; value: ReactNode }[] = [
+  const rows: Fact[] = [
     { key: 'host', label: t('challenges.host'), value: c.hostName },
     { key: 'place', label: t('challenges.place'), value: placeOf(c, t) },
     { key: 'themes', label: t('challenges.themes'), value: <ThemeBadges themes={c.themes} /> },
@@ -152,17 +152,6 @@ export function ChallengeFacts({ challenge: c }: { challenge: Challenge }) {
     },
   ];
   return (
-    <Table variant="vertical" layout="fixed" withTableBorder data-testid="challenge-facts">
-      <Table.Tbody>
-        {rows.map((r) => (
-          <Table.Tr key={r.key}>
-            <Table.Th scope="row" w={{ base: '38%', sm: '28%' }}>
-              {r.label}
-            </Table.Th>
-            <Table.Td>{r.value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <FactsTable facts={rows} labelWidth={{ base: '38%', sm: '28%' }} testId="challenge-facts" />
   );
 }

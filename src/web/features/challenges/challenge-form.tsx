@@ -1,9 +1,7 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Group,
-  NumberInput,
   Radio,
   SimpleGrid,
   Stack,
@@ -22,6 +20,8 @@ import {
 } from '../../../domain/matching/matching-model';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { hintBelowInput } from '../../components/field-layout';
+import { OptionCheckboxes } from '../../components/option-checkboxes';
+import { WholeNumberInput } from '../../components/whole-number-input';
 import { useLanguage } from '../../i18n/use-language';
 import { fieldErrorsOf } from '../../lib/field-errors';
 import { themeLabel } from '../matching/matching-labels';
@@ -35,9 +35,6 @@ import {
 } from './challenge-form-values';
 import type { ChallengeInput } from './challenges-api';
 import { SkillRowsEditor } from './skill-rows-editor';
-
-/** A whole-number field's value as the form keeps it ('' while empty). */
-const numberValue = (v: string | number): number | '' => (typeof v === 'number' ? v : '');
 
 /**
  * The challenge form of a host's officer: what the work is, who suits it, how and when it is
@@ -145,23 +142,18 @@ export function ChallengeForm({
               error={messageOf('municipalityCode')}
             />
           )}
-          <Checkbox.Group
+          <OptionCheckboxes
             label={t('challengeForm.themes')}
             description={t('challengeForm.themesHint')}
             required
             maxSelectedValues={5}
+            options={challengeThemes}
+            layout="grid"
+            labelOf={(theme) => themeLabel(theme, language)}
             value={form.themes}
-            onChange={(values) =>
-              set({ themes: challengeThemes.filter((theme) => values.includes(theme)) })
-            }
+            onChange={(themes) => set({ themes })}
             error={messageOf('themes')}
-          >
-            <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="xs" mt="xs">
-              {challengeThemes.map((theme) => (
-                <Checkbox key={theme} value={theme} label={themeLabel(theme, language)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
+          />
         </Stack>
 
         <Stack gap="md" component="section" aria-labelledby="form-who">
@@ -223,31 +215,27 @@ export function ChallengeForm({
           </Radio.Group>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
             {form.style !== 'remote' && (
-              <NumberInput
+              <WholeNumberInput
                 label={t('challengeForm.onsiteDays')}
                 description={t('challengeForm.onsiteDaysHint')}
                 inputWrapperOrder={hintBelowInput}
                 required
                 min={1}
                 max={31}
-                allowDecimal={false}
-                allowNegative={false}
                 value={form.onsiteDaysPerMonth}
-                onChange={(v) => set({ onsiteDaysPerMonth: numberValue(v) })}
+                onValue={(v) => set({ onsiteDaysPerMonth: v })}
                 error={messageOf('onsiteDaysPerMonth')}
               />
             )}
-            <NumberInput
+            <WholeNumberInput
               label={t('challengeForm.hoursPerMonth')}
               description={t('challengeForm.hoursPerMonthHint')}
               inputWrapperOrder={hintBelowInput}
               required
               min={1}
               max={200}
-              allowDecimal={false}
-              allowNegative={false}
               value={form.hoursPerMonth}
-              onChange={(v) => set({ hoursPerMonth: numberValue(v) })}
+              onValue={(v) => set({ hoursPerMonth: v })}
               error={messageOf('hoursPerMonth')}
             />
             <TextInput
@@ -258,26 +246,22 @@ export function ChallengeForm({
               onChange={(e) => set({ startDate: e.currentTarget.value })}
               error={messageOf('startDate')}
             />
-            <NumberInput
+            <WholeNumberInput
               label={t('challengeForm.periodMonths')}
               required
               min={1}
               max={36}
-              allowDecimal={false}
-              allowNegative={false}
               value={form.periodMonths}
-              onChange={(v) => set({ periodMonths: numberValue(v) })}
+              onValue={(v) => set({ periodMonths: v })}
               error={messageOf('periodMonths')}
             />
-            <NumberInput
+            <WholeNumberInput
               label={t('challengeForm.places')}
               required
               min={1}
               max={100}
-              allowDecimal={false}
-              allowNegative={false}
               value={form.places}
-              onChange={(v) => set({ places: numberValue(v) })}
+              onValue={(v) => set({ places: v })}
               error={messageOf('places')}
             />
           </SimpleGrid>
@@ -294,7 +278,7 @@ export function ChallengeForm({
             </Group>
           </Radio.Group>
           {form.terms === 'paid' && (
-            <NumberInput
+            <WholeNumberInput
               label={t('challengeForm.fee')}
               required
               min={1}
@@ -302,10 +286,8 @@ export function ChallengeForm({
               step={1000}
               thousandSeparator=","
               prefix="¥"
-              allowDecimal={false}
-              allowNegative={false}
               value={form.feeYenPerMonth}
-              onChange={(v) => set({ feeYenPerMonth: numberValue(v) })}
+              onValue={(v) => set({ feeYenPerMonth: v })}
               error={messageOf('feeYenPerMonth')}
               maw={280}
             />
@@ -323,28 +305,24 @@ export function ChallengeForm({
             {t('challengeForm.sectionApplications')}
           </Title>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <NumberInput
+            <WholeNumberInput
               label={t('challengeForm.maxOpenApplications')}
               description={t('challengeForm.maxOpenApplicationsHint')}
               inputWrapperOrder={hintBelowInput}
               min={1}
               max={500}
-              allowDecimal={false}
-              allowNegative={false}
               value={form.maxOpenApplications}
-              onChange={(v) => set({ maxOpenApplications: numberValue(v) })}
+              onValue={(v) => set({ maxOpenApplications: v })}
               error={messageOf('maxOpenApplications')}
             />
-            <NumberInput
+            <WholeNumberInput
               label={t('challengeForm.responseDays')}
               description={t('challengeForm.responseDaysHint')}
               inputWrapperOrder={hintBelowInput}
               min={1}
               max={60}
-              allowDecimal={false}
-              allowNegative={false}
               value={form.responseDays}
-              onChange={(v) => set({ responseDays: numberValue(v) })}
+              onValue={(v) => set({ responseDays: v })}
               error={messageOf('responseDays')}
             />
           </SimpleGrid>

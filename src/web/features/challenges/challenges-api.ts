@@ -3,15 +3,9 @@ import type {
   ChallengeDetailView,
   challengeInput,
   challengeListResponse,
+  challengeSearchQuery,
   ChallengeView,
 } from '../../../contracts/matching';
-import type {
-  ChallengeState,
-  ChallengeTerms,
-  ChallengeTheme,
-  StandardSkill,
-  WorkStyle,
-} from '../../../domain/matching/matching-model';
 import { apiRequest } from '../../lib/api-client';
 
 export type Challenge = ChallengeView;
@@ -21,21 +15,8 @@ export type ChallengeEvent = ChallengeDetail['events'][number];
 export type ChallengeInput = z.input<typeof challengeInput>;
 export type ChallengeList = z.infer<typeof challengeListResponse>;
 
-/** GET /challenges parameters; an absent one does not filter. */
-export type ChallengeFilter = {
-  q?: string;
-  prefecture?: string;
-  organizationId?: string;
-  theme?: ChallengeTheme;
-  skill?: StandardSkill;
-  style?: WorkStyle;
-  minHours?: number;
-  maxHours?: number;
-  terms?: ChallengeTerms;
-  state?: ChallengeState;
-  limit?: number;
-  offset?: number;
-};
+/** GET /challenges parameters, as the contract reads them; an absent one does not filter. */
+export type ChallengeFilter = Partial<z.infer<typeof challengeSearchQuery>>;
 
 export const challengeKeys = {
   all: ['challenges'] as const,

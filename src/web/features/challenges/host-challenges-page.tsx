@@ -1,20 +1,11 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Pagination,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { challengeStates, type ChallengeState } from '../../../domain/matching/matching-model';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { FilterChoices } from '../../components/filter-choices';
 import { PageLoader } from '../../components/page-loader';
 import { useLanguage } from '../../i18n/use-language';
 import { formatDate } from '../../lib/format';
@@ -61,24 +52,17 @@ export function HostChallengesPage() {
         </Button>
       </Group>
       <Text c="dimmed">{t('hostChallenges.intro')}</Text>
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="state-filter">
-          {t('hostChallenges.filterState')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="state-filter"
-          value={state}
-          onChange={(value) => {
-            setState(stateFilters.find((s) => s === value) ?? 'all');
-            setPage(1);
-          }}
-          data={stateFilters.map((s) => ({
-            value: s,
-            label: s === 'all' ? t('hostChallenges.allStates') : t(`matching.states.${s}`),
-          }))}
-          style={{ alignSelf: 'flex-start', maxWidth: '100%', overflowX: 'auto' }}
-        />
-      </Stack>
+      <FilterChoices
+        id="state-filter"
+        label={t('hostChallenges.filterState')}
+        options={stateFilters}
+        value={state}
+        labelOf={(s) => (s === 'all' ? t('hostChallenges.allStates') : t(`matching.states.${s}`))}
+        onChange={(s) => {
+          setState(s);
+          setPage(1);
+        }}
+      />
       {challenges.isPending && <PageLoader />}
       {challenges.isError && <ApiErrorAlert error={challenges.error} />}
       {challenges.isSuccess && challenges.data.items.length === 0 && (

@@ -1,19 +1,12 @@
-import {
-  ActionIcon,
-  Button,
-  Fieldset,
-  Group,
-  NativeSelect,
-  NumberInput,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Button, Fieldset, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   standardSkills,
   type SkillLevel,
   type StandardSkill,
 } from '../../../domain/matching/matching-model';
+import { RemoveRowButton } from '../../components/remove-row-button';
+import { WholeNumberInput } from '../../components/whole-number-input';
 import { useLanguage } from '../../i18n/use-language';
 import { skillLabel } from '../matching/matching-labels';
 
@@ -108,29 +101,19 @@ export function SkillRowsEditor<R extends EditableSkill>({
                 style={{ flex: '1 1 9rem' }}
               />
               {row.years !== undefined && (
-                <NumberInput
+                <WholeNumberInput
                   label={t('skillsEditor.years', { n })}
                   min={0}
                   max={60}
-                  allowDecimal={false}
-                  allowNegative={false}
                   value={row.years}
-                  onChange={(v) =>
-                    update(index, { years: typeof v === 'number' ? v : '' } as Partial<R>)
-                  }
+                  onValue={(years) => update(index, { years } as Partial<R>)}
                   style={{ flex: '0 1 7rem' }}
                 />
               )}
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                size="lg"
-                mt={{ base: 0, xs: 24 }}
-                aria-label={t('skillsEditor.remove', { n })}
+              <RemoveRowButton
+                label={t('skillsEditor.remove', { n })}
                 onClick={() => onChange(rows.filter((_, i) => i !== index))}
-              >
-                ✕
-              </ActionIcon>
+              />
             </Group>
           );
         })}

@@ -31,13 +31,21 @@ type CodeSelectProps = {
   'data-testid'?: string;
 };
 
-export function PrefectureSelect(props: CodeSelectProps) {
+/**
+ * A choice among a known list of places, with "none" first when `noneLabel` is given: what the
+ * prefecture and the municipality-of-a-prefecture selects share.
+ */
+function PlaceListSelect({
+  places,
+  pending,
+  disabled,
+  ...props
+}: CodeSelectProps & {
+  places: ReadonlyArray<{ code: string; name: string }> | undefined;
+  pending: boolean;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
-  const prefectures = useQuery({
-    queryKey: placeKeys.prefectures,
-    queryFn: ({ signal }) => fetchPrefectures(signal),
-    staleTime: Infinity,
-  });
   return (
     <Select
       label={props.label}
@@ -45,18 +53,28 @@ export function PrefectureSelect(props: CodeSelectProps) {
       placeholder={props.placeholder}
       searchable
       clearable={!props.noneLabel}
+      disabled={disabled}
       data={[
         ...(props.noneLabel ? [{ value: NONE, label: props.noneLabel }] : []),
-        ...(prefectures.data ?? []).map((p) => ({ value: p.code, label: p.name })),
+        ...(places ?? []).map((p) => ({ value: p.code, label: p.name })),
       ]}
       value={props.value ?? (props.noneLabel ? NONE : null)}
       onChange={(code) => props.onChange(code && code !== NONE ? code : null)}
       error={props.error}
-      nothingFoundMessage={prefectures.isPending ? t('common.loading') : t('places.noneFound')}
+      nothingFoundMessage={pending ? t('common.loading') : t('places.noneFound')}
       comboboxProps={{ withinPortal: true }}
       data-testid={props['data-testid']}
     />
   );
+}
+
+export function PrefectureSelect(props: CodeSelectProps) {
+  const prefectures = useQuery({
+    queryKey: placeKeys.prefectures,
+    queryFn: ({ signal }) => fetchPrefectures(signal),
+    staleTime: Infinity,
+  });
+  return <PlaceListSelect {...props} places={prefectures.data} pending={prefectures.isPending} />;
 }
 
 /** A municipality of one prefecture; `noneLabel` stands for the prefecture as a whole. */
@@ -64,7 +82,6 @@ export function MunicipalityOfPrefectureSelect({
   prefectureCode,
   ...props
 }: CodeSelectProps & { prefectureCode: string | null }) {
-  const { t } = useTranslation();
   const municipalities = useQuery({
     queryKey: placeKeys.ofPrefecture(prefectureCode ?? ''),
     queryFn: ({ signal }) => fetchMunicipalitiesOf(prefectureCode ?? '', signal),
@@ -72,23 +89,11 @@ export function MunicipalityOfPrefectureSelect({
     staleTime: Infinity,
   });
   return (
-    <Select
-      label={props.label}
-      description={props.description}
-      placeholder={props.placeholder}
-      searchable
-      clearable={!props.noneLabel}
+    <PlaceListSelect
+      {...props}
+      places={municipalities.data}
+      pending={municipalities.isPending}
       disabled={prefectureCode === null}
-      data={[
-        ...(props.noneLabel ? [{ value: NONE, label: props.noneLabel }] : []),
-        ...(municipalities.data ?? []).map((m) => ({ value: m.code, label: m.name })),
-      ]}
-      value={props.value ?? (props.noneLabel ? NONE : null)}
-      onChange={(code) => props.onChange(code && code !== NONE ? code : null)}
-      error={props.error}
-      nothingFoundMessage={municipalities.isPending ? t('common.loading') : t('places.noneFound')}
-      comboboxProps={{ withinPortal: true }}
-      data-testid={props['data-testid']}
     />
   );
 }

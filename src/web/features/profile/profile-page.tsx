@@ -1,15 +1,12 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
   Card,
-  Checkbox,
   Group,
   List,
   MultiSelect,
   NativeSelect,
-  NumberInput,
   SimpleGrid,
   Stack,
   Switch,
@@ -30,6 +27,9 @@ import {
 } from '../../../domain/matching/matching-model';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { hintBelowInput } from '../../components/field-layout';
+import { OptionCheckboxes } from '../../components/option-checkboxes';
+import { RemoveRowButton } from '../../components/remove-row-button';
+import { WholeNumberInput } from '../../components/whole-number-input';
 import { PageLoader } from '../../components/page-loader';
 import { useLanguage } from '../../i18n/use-language';
 import { fieldErrorsOf, hasFieldErrorUnder } from '../../lib/field-errors';
@@ -51,8 +51,6 @@ import {
   type AffinityRow,
   type ProfileFormValues,
 } from './profile-form-values';
-
-const numberValue = (v: string | number): number | '' => (typeof v === 'number' ? v : '');
 
 /**
  * One part of the profile. `section` names what its "show to hosts" switch controls; a part
@@ -165,16 +163,7 @@ function AffinityRowEditor({
             error={error(`affinities[${index}].municipalityCode`)}
           />
         </div>
-        <ActionIcon
-          variant="subtle"
-          color="red"
-          size="lg"
-          mt={{ base: 0, xs: 24 }}
-          aria-label={t('profile.removeAffinity', { n })}
-          onClick={onRemove}
-        >
-          ✕
-        </ActionIcon>
+        <RemoveRowButton label={t('profile.removeAffinity', { n })} onClick={onRemove} />
       </Group>
     </Card>
   );
@@ -264,16 +253,14 @@ function ProfileEditor({ profile }: { profile: OwnProfile }) {
           onShare={onShare}
         >
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <NumberInput
+            <WholeNumberInput
               label={t('profile.availableHours')}
               description={t('profile.availableHoursHint')}
               inputWrapperOrder={hintBelowInput}
               min={1}
               max={200}
-              allowDecimal={false}
-              allowNegative={false}
               value={form.availableHoursPerMonth}
-              onChange={(v) => set({ availableHoursPerMonth: numberValue(v) })}
+              onValue={(v) => set({ availableHoursPerMonth: v })}
               error={server.get('availableHoursPerMonth')}
             />
             <TextInput
@@ -285,17 +272,15 @@ function ProfileEditor({ profile }: { profile: OwnProfile }) {
               onChange={(e) => set({ availableFrom: e.currentTarget.value })}
               error={server.get('availableFrom')}
             />
-            <NumberInput
+            <WholeNumberInput
               label={t('profile.birthYear')}
               description={t('profile.birthYearHint')}
               inputWrapperOrder={hintBelowInput}
               min={1900}
               max={2100}
-              allowDecimal={false}
-              allowNegative={false}
               thousandSeparator={false}
               value={form.birthYear}
-              onChange={(v) => set({ birthYear: numberValue(v) })}
+              onValue={(v) => set({ birthYear: v })}
               error={server.get('birthYear')}
             />
             <MultiSelect
@@ -310,33 +295,23 @@ function ProfileEditor({ profile }: { profile: OwnProfile }) {
               comboboxProps={{ withinPortal: true }}
             />
           </SimpleGrid>
-          <Checkbox.Group
+          <OptionCheckboxes
             label={t('profile.preferredStyles')}
+            options={workStyles}
+            layout="row"
+            labelOf={(s) => t(`matching.styles.${s}`)}
             value={form.preferredStyles}
-            onChange={(values) =>
-              set({ preferredStyles: workStyles.filter((s) => values.includes(s)) })
-            }
-          >
-            <Group gap="lg" mt="xs">
-              {workStyles.map((s) => (
-                <Checkbox key={s} value={s} label={t(`matching.styles.${s}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Checkbox.Group
+            onChange={(preferredStyles) => set({ preferredStyles })}
+          />
+          <OptionCheckboxes
             label={t('profile.interests')}
             description={t('profile.interestsHint')}
+            options={challengeThemes}
+            layout="grid"
+            labelOf={(theme) => themeLabel(theme, language)}
             value={form.interests}
-            onChange={(values) =>
-              set({ interests: challengeThemes.filter((x) => values.includes(x)) })
-            }
-          >
-            <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="xs" mt="xs">
-              {challengeThemes.map((theme) => (
-                <Checkbox key={theme} value={theme} label={themeLabel(theme, language)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
+            onChange={(interests) => set({ interests })}
+          />
         </ProfileSectionCard>
 
         <ProfileSectionCard
@@ -409,19 +384,14 @@ function ProfileEditor({ profile }: { profile: OwnProfile }) {
           form={form}
           onShare={onShare}
         >
-          <Checkbox.Group
+          <OptionCheckboxes
             label={t('profile.careerGoalsLabel')}
+            options={careerGoals}
+            layout="column"
+            labelOf={(g) => t(`matching.careerGoals.${g}`)}
             value={form.careerGoals}
-            onChange={(values) =>
-              set({ careerGoals: careerGoals.filter((g) => values.includes(g)) })
-            }
-          >
-            <Stack gap="xs" mt="xs">
-              {careerGoals.map((g) => (
-                <Checkbox key={g} value={g} label={t(`matching.careerGoals.${g}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+            onChange={(goals) => set({ careerGoals: goals })}
+          />
         </ProfileSectionCard>
 
         <ProfileSectionCard
@@ -432,25 +402,15 @@ function ProfileEditor({ profile }: { profile: OwnProfile }) {
           form={form}
           onShare={onShare}
         >
-          <Checkbox.Group
+          <OptionCheckboxes
             label={t('profile.lifeStagesLabel')}
+            options={lifeStages}
+            layout="column"
+            labelOf={(stage) => t(`matching.lifeStages.${stage}`)}
             value={form.lifeStages}
-            onChange={(values) =>
-              set({
-                lifeStages: nextLifeStages(
-                  form.lifeStages,
-                  lifeStages.filter((s) => values.includes(s)),
-                ),
-              })
-            }
+            onChange={(ticked) => set({ lifeStages: nextLifeStages(form.lifeStages, ticked) })}
             error={server.get('lifeStages')}
-          >
-            <Stack gap="xs" mt="xs">
-              {lifeStages.map((s) => (
-                <Checkbox key={s} value={s} label={t(`matching.lifeStages.${s}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+          />
         </ProfileSectionCard>
 
         <ProfileSectionCard

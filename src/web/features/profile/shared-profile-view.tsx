@@ -1,7 +1,7 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SharedProfileView } from '../../../contracts/matching';
+import { FactsTable, type Fact } from '../../components/facts-table';
 import { useLanguage } from '../../i18n/use-language';
 import { formatCalendarDate, formatList } from '../../lib/format';
 import { skillWithLevel, themeLabel } from '../matching/matching-labels';
@@ -16,7 +16,7 @@ export function SharedProfileDetails({ profile: p }: { profile: SharedProfileVie
   const language = useLanguage();
   const orNotGiven = (items: string[]) =>
     items.length > 0 ? formatList(items, language) : t('profile.notGiven');
-  const rows: { key: string; label: string; value: ReactNode }[] = [
+  const rows: Fact[] = [
     { key: 'age', label: t('profile.ageBand'), value: p.ageBand ?? t('profile.notGiven') },
     {
       key: 'hours',
@@ -110,18 +110,5 @@ export function SharedProfileDetails({ profile: p }: { profile: SharedProfileVie
       value: p.gender ? t(`matching.genders.${p.gender}`) : t('profile.notGiven'),
     });
   }
-  return (
-    <Table variant="vertical" layout="fixed" withTableBorder data-testid="shared-profile">
-      <Table.Tbody>
-        {rows.map((r) => (
-          <Table.Tr key={r.key}>
-            <Table.Th scope="row" w="36%">
-              {r.label}
-            </Table.Th>
-            <Table.Td>{r.value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <FactsTable facts={rows} labelWidth="36%" testId="shared-profile" />;
 }

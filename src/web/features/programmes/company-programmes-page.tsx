@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,9 @@ import { PageLoader } from '../../components/page-loader';
 import { useLanguage } from '../../i18n/use-language';
 import { formatDate } from '../../lib/format';
 import { useSession } from '../auth/session-context';
+import { ProgrammeCards } from './programme-cards';
 import { emptyProgrammeForm, formFromProgramme } from './programme-form-values';
 import { ProgrammeFormModal } from './programme-form-modal';
-import { ProgrammeSummary } from './programme-summary';
 import {
   createProgramme,
   fetchProgrammeMembers,
@@ -133,66 +133,52 @@ export function CompanyProgrammesPage() {
         checked={includeRetired}
         onChange={(e) => setIncludeRetired(e.currentTarget.checked)}
       />
-      {programmes.isPending && <PageLoader />}
-      {programmes.isError && <ApiErrorAlert error={programmes.error} />}
-      {programmes.isSuccess && programmes.data.length === 0 && (
-        <Text c="dimmed">{t('programmes.none')}</Text>
-      )}
-      {programmes.isSuccess &&
-        programmes.data.map((p) => (
-          <Card
-            key={p.id}
-            withBorder
-            radius="md"
-            padding="md"
-            component="article"
-            data-testid="programme-card"
-          >
-            <Stack gap="xs">
-              <ProgrammeSummary programme={p} />
-              <Group gap="sm" justify="space-between" wrap="wrap">
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  onClick={() => toggleMembers(p.id)}
-                  aria-expanded={showMembers.has(p.id)}
-                >
-                  {t('programmes.members', { count: p.memberCount })}
-                </Button>
-                {!p.retiredAt && (
-                  <Group gap="sm">
-                    <Button
-                      variant="default"
-                      size="compact-sm"
-                      onClick={() => {
-                        save.reset();
-                        setEditing({ programme: p });
-                      }}
-                      aria-label={t('programmes.editNamed', { name: p.name })}
-                    >
-                      {t('programmes.edit')}
-                    </Button>
-                    <Button
-                      variant="light"
-                      color="gray"
-                      size="compact-sm"
-                      onClick={() => {
-                        retire.reset();
-                        setRetiring(p);
-                      }}
-                      aria-label={t('programmes.retireNamed', { name: p.name })}
-                    >
-                      {t('programmes.retire')}
-                    </Button>
-                  </Group>
-                )}
-              </Group>
-              {showMembers.has(p.id) && (
-                <MembersTable organizationId={organizationId} programme={p} />
+      <ProgrammeCards programmes={programmes} noneText={t('programmes.none')}>
+        {(p) => (
+          <>
+            <Group gap="sm" justify="space-between" wrap="wrap">
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => toggleMembers(p.id)}
+                aria-expanded={showMembers.has(p.id)}
+              >
+                {t('programmes.members', { count: p.memberCount })}
+              </Button>
+              {!p.retiredAt && (
+                <Group gap="sm">
+                  <Button
+                    variant="default"
+                    size="compact-sm"
+                    onClick={() => {
+                      save.reset();
+                      setEditing({ programme: p });
+                    }}
+                    aria-label={t('programmes.editNamed', { name: p.name })}
+                  >
+                    {t('programmes.edit')}
+                  </Button>
+                  <Button
+                    variant="light"
+                    color="gray"
+                    size="compact-sm"
+                    onClick={() => {
+                      retire.reset();
+                      setRetiring(p);
+                    }}
+                    aria-label={t('programmes.retireNamed', { name: p.name })}
+                  >
+                    {t('programmes.retire')}
+                  </Button>
+                </Group>
               )}
-            </Stack>
-          </Card>
-        ))}
+            </Group>
+            {showMembers.has(p.id) && (
+              <MembersTable organizationId={organizationId} programme={p} />
+            )}
+          </>
+        )}
+      </ProgrammeCards>
       {editing && (
         <ProgrammeFormModal
           title={editing.programme ? t('programmes.editTitle') : t('programmes.newTitle')}

@@ -2,7 +2,6 @@ import {
   Button,
   Group,
   Modal,
-  NumberInput,
   Radio,
   SimpleGrid,
   Stack,
@@ -16,11 +15,10 @@ import { useTranslation } from 'react-i18next';
 import { programmeKinds } from '../../../domain/engagement/programme-rules';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { hintBelowInput } from '../../components/field-layout';
+import { WholeNumberInput } from '../../components/whole-number-input';
 import { fieldErrorsOf } from '../../lib/field-errors';
 import { inputFromProgrammeForm, type ProgrammeFormValues } from './programme-form-values';
 import type { ProgrammeInput } from './programmes-api';
-
-const numberValue = (v: string | number): number | '' => (typeof v === 'number' ? v : '');
 
 /** Defines a programme or changes one (its kind stays). */
 export function ProgrammeFormModal({
@@ -113,7 +111,7 @@ export function ProgrammeFormModal({
           />
           {givesHours && (
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-              <NumberInput
+              <WholeNumberInput
                 label={t('programmes.maxSharePercent')}
                 description={t('programmes.maxSharePercentHint')}
                 inputWrapperOrder={hintBelowInput}
@@ -121,57 +119,47 @@ export function ProgrammeFormModal({
                 min={1}
                 max={50}
                 suffix="%"
-                allowDecimal={false}
-                allowNegative={false}
                 value={form.maxSharePercent}
-                onChange={(v) => set({ maxSharePercent: numberValue(v) })}
+                onValue={(v) => set({ maxSharePercent: v })}
                 error={server.get('maxSharePercent')}
               />
-              <NumberInput
+              <WholeNumberInput
                 label={t('programmes.contractedHours')}
                 description={t('programmes.contractedHoursHint')}
                 inputWrapperOrder={hintBelowInput}
                 min={1}
                 max={250}
-                allowDecimal={false}
-                allowNegative={false}
                 value={form.contractedHoursPerMonth}
-                onChange={(v) => set({ contractedHoursPerMonth: numberValue(v) })}
+                onValue={(v) => set({ contractedHoursPerMonth: v })}
                 error={server.get('contractedHoursPerMonth')}
               />
             </SimpleGrid>
           )}
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
-            <NumberInput
+            <WholeNumberInput
               label={t('programmes.minAge')}
               description={t('programmes.ageHint')}
               inputWrapperOrder={hintBelowInput}
               min={15}
               max={100}
-              allowDecimal={false}
-              allowNegative={false}
               value={form.minAge}
-              onChange={(v) => set({ minAge: numberValue(v) })}
+              onValue={(v) => set({ minAge: v })}
               error={server.get('eligibility.minAge')}
             />
-            <NumberInput
+            <WholeNumberInput
               label={t('programmes.maxAge')}
               min={15}
               max={100}
-              allowDecimal={false}
-              allowNegative={false}
               value={form.maxAge}
-              onChange={(v) => set({ maxAge: numberValue(v) })}
+              onValue={(v) => set({ maxAge: v })}
               error={server.get('eligibility.maxAge')}
             />
-            <NumberInput
+            <WholeNumberInput
               label={t('programmes.minTenureYears')}
               min={0}
               max={60}
-              allowDecimal={false}
-              allowNegative={false}
               value={form.minTenureYears}
-              onChange={(v) => set({ minTenureYears: numberValue(v) })}
+              onValue={(v) => set({ minTenureYears: v })}
               error={server.get('eligibility.minTenureYears')}
             />
           </SimpleGrid>
@@ -181,30 +169,26 @@ export function ProgrammeFormModal({
             checked={form.approvalRequired}
             onChange={(e) => set({ approvalRequired: e.currentTarget.checked })}
           />
-          <NumberInput
+          <WholeNumberInput
             label={t('programmes.travelSubsidy')}
             min={0}
             max={1_000_000}
             step={1000}
             prefix="¥"
             thousandSeparator=","
-            allowDecimal={false}
-            allowNegative={false}
             value={form.travelSubsidyYenPerMonth}
-            onChange={(v) => set({ travelSubsidyYenPerMonth: numberValue(v) })}
+            onValue={(v) => set({ travelSubsidyYenPerMonth: v })}
             error={server.get('travelSubsidyYenPerMonth')}
             maw={280}
           />
           {!givesHours && (
             <>
-              <NumberInput
+              <WholeNumberInput
                 label={t('programmes.workationDays')}
                 min={1}
                 max={31}
-                allowDecimal={false}
-                allowNegative={false}
                 value={form.workationMaxDaysPerMonth}
-                onChange={(v) => set({ workationMaxDaysPerMonth: numberValue(v) })}
+                onValue={(v) => set({ workationMaxDaysPerMonth: v })}
                 error={server.get('workation.maxDaysPerMonth')}
                 maw={280}
               />

@@ -1,14 +1,12 @@
-import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DecisionModal } from '../../components/decision-modal';
-import { PageLoader } from '../../components/page-loader';
 import { useLanguage } from '../../i18n/use-language';
 import { formatDate } from '../../lib/format';
 import { useSession } from '../auth/session-context';
-import { ProgrammeSummary } from './programme-summary';
+import { ProgrammeCards } from './programme-cards';
 import {
   fetchProgrammes,
   joinProgramme,
@@ -49,68 +47,54 @@ export function WorkerProgrammesPage() {
         {t('programmes.workerTitle', { name: active?.organizationName ?? '' })}
       </Title>
       <Text c="dimmed">{t('programmes.workerIntro')}</Text>
-      {programmes.isPending && <PageLoader />}
-      {programmes.isError && <ApiErrorAlert error={programmes.error} />}
-      {programmes.isSuccess && programmes.data.length === 0 && (
-        <Text c="dimmed">{t('programmes.noneForWorker')}</Text>
-      )}
-      {programmes.isSuccess &&
-        programmes.data.map((p) => (
-          <Card
-            key={p.id}
-            withBorder
-            radius="md"
-            padding="md"
-            component="article"
-            data-testid="programme-card"
-          >
-            <Stack gap="xs">
-              <ProgrammeSummary programme={p} />
-              {p.me?.joined && (
-                <Alert color="teal" variant="light" p="xs">
-                  {t('programmes.joinedSince', {
-                    date: p.me.joinedAt ? formatDate(p.me.joinedAt, language) : '',
-                  })}
-                </Alert>
-              )}
-              {p.me && !p.me.joined && !p.me.eligible && (
-                <Alert color="gray" variant="light" p="xs" title={t('programmes.notEligible')}>
-                  <List size="sm">
-                    {p.me.reasons.map((r) => (
-                      <List.Item key={r}>{r}</List.Item>
-                    ))}
-                  </List>
-                </Alert>
-              )}
-              {p.me && (
-                <Group justify="flex-end">
-                  {p.me.joined ? (
-                    <Button
-                      variant="light"
-                      color="gray"
-                      onClick={() => {
-                        change.reset();
-                        setStep({ kind: 'leave', programme: p });
-                      }}
-                    >
-                      {t('programmes.leave')}
-                    </Button>
-                  ) : (
-                    <Button
-                      disabled={!p.me.eligible}
-                      onClick={() => {
-                        change.reset();
-                        setStep({ kind: 'join', programme: p });
-                      }}
-                    >
-                      {t('programmes.join')}
-                    </Button>
-                  )}
-                </Group>
-              )}
-            </Stack>
-          </Card>
-        ))}
+      <ProgrammeCards programmes={programmes} noneText={t('programmes.noneForWorker')}>
+        {(p) => (
+          <>
+            {p.me?.joined && (
+              <Alert color="teal" variant="light" p="xs">
+                {t('programmes.joinedSince', {
+                  date: p.me.joinedAt ? formatDate(p.me.joinedAt, language) : '',
+                })}
+              </Alert>
+            )}
+            {p.me && !p.me.joined && !p.me.eligible && (
+              <Alert color="gray" variant="light" p="xs" title={t('programmes.notEligible')}>
+                <List size="sm">
+                  {p.me.reasons.map((r) => (
+                    <List.Item key={r}>{r}</List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
+            {p.me && (
+              <Group justify="flex-end">
+                {p.me.joined ? (
+                  <Button
+                    variant="light"
+                    color="gray"
+                    onClick={() => {
+                      change.reset();
+                      setStep({ kind: 'leave', programme: p });
+                    }}
+                  >
+                    {t('programmes.leave')}
+                  </Button>
+                ) : (
+                  <Button
+                    disabled={!p.me.eligible}
+                    onClick={() => {
+                      change.reset();
+                      setStep({ kind: 'join', programme: p });
+                    }}
+                  >
+                    {t('programmes.join')}
+                  </Button>
+                )}
+              </Group>
+            )}
+          </>
+        )}
+      </ProgrammeCards>
       {step && (
         <DecisionModal
           title={t(step.kind === 'join' ? 'programmes.joinTitle' : 'programmes.leaveTitle', {

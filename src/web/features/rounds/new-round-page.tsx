@@ -4,7 +4,6 @@ import {
   Checkbox,
   Group,
   MultiSelect,
-  NumberInput,
   Radio,
   SimpleGrid,
   Stack,
@@ -18,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { hintBelowInput } from '../../components/field-layout';
+import { WholeNumberInput } from '../../components/whole-number-input';
 import { useLanguage } from '../../i18n/use-language';
 import { fieldErrorsOf } from '../../lib/field-errors';
 import { localized } from '../matching/matching-labels';
@@ -33,7 +33,6 @@ import {
 } from './rounds-api';
 import { roundPath } from './rounds-page';
 
-const numberValue = (v: string | number): number | '' => (typeof v === 'number' ? v : '');
 /** Candidate workers are gathered from this many chosen challenges at most. */
 const maxChallengesForWorkerChoice = 20;
 
@@ -165,40 +164,34 @@ export function NewRoundPage() {
             />
           )}
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
-            <NumberInput
+            <WholeNumberInput
               label={t('rounds.capacity')}
               description={t('rounds.capacityHint')}
               inputWrapperOrder={hintBelowInput}
               min={1}
               max={20}
-              allowDecimal={false}
-              allowNegative={false}
               value={capacity}
-              onChange={(v) => setCapacity(numberValue(v))}
+              onValue={setCapacity}
               error={server.get('workerCapacity')}
             />
-            <NumberInput
+            <WholeNumberInput
               label={t('rounds.minPerMunicipality')}
               description={t('rounds.minPerMunicipalityHint')}
               inputWrapperOrder={hintBelowInput}
               min={0}
               max={100}
-              allowDecimal={false}
-              allowNegative={false}
               value={minPerMunicipality}
-              onChange={(v) => setMinPerMunicipality(numberValue(v))}
+              onValue={setMinPerMunicipality}
               error={server.get('minPerMunicipality')}
             />
-            <NumberInput
+            <WholeNumberInput
               label={t('rounds.candidatesPerWorker')}
               description={t('rounds.candidatesPerWorkerHint')}
               inputWrapperOrder={hintBelowInput}
               min={1}
               max={500}
-              allowDecimal={false}
-              allowNegative={false}
               value={candidates}
-              onChange={(v) => setCandidates(numberValue(v))}
+              onValue={setCandidates}
               error={server.get('candidatesPerWorker')}
             />
           </SimpleGrid>
