@@ -137,6 +137,21 @@ describe('people flow of a municipality', () => {
     }
   });
 
+  it('names a month the data does not have (an old link), and offers the whole period', async () => {
+    const { context, page } = await signedIn('officer@demo.tsunagu.jp');
+    try {
+      await page.goto(`${karuizawa}?originScope=2030-01`);
+      const bad = page.getByTestId('flow-bad-selection');
+      await bad.waitFor();
+      expect(await bad.getByRole('alert').textContent()).toContain('originScope');
+      await bad.getByRole('button', { name: '最新のデータを期間全体で表示' }).click();
+      await flowPageReady(page);
+      expect(new URL(page.url()).search).toBe('');
+    } finally {
+      await closeQuietly(context);
+    }
+  });
+
   it('does not show 軽井沢町’s figures to another town’s officer', async () => {
     const { context, page } = await signedIn('officer-hokuto@demo.tsunagu.jp');
     try {

@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Button,
   Group,
   Paper,
   Progress,
@@ -551,7 +552,23 @@ export function MunicipalityFlowPage() {
     setParams(next, { replace: true });
   };
 
-  if (!validCode || isApiError(flow.error, 404) || isApiError(flow.error, 400)) return <NoAccess />;
+  if (!validCode || isApiError(flow.error, 404)) return <NoAccess />;
+  // A dataset or month in the address that the data does not have (an old link): say which,
+  // and offer the latest dataset's whole period.
+  if (isApiError(flow.error, 400)) {
+    return (
+      <Stack gap="md" data-testid="flow-bad-selection">
+        <ApiErrorAlert error={flow.error} title={t('flow.badSelection.title')} />
+        <Button
+          variant="light"
+          w="fit-content"
+          onClick={() => setParams(new URLSearchParams(), { replace: true })}
+        >
+          {t('flow.badSelection.reset')}
+        </Button>
+      </Stack>
+    );
+  }
   if (flow.isPending) return <PageLoader />;
   if (flow.isError) return <ApiErrorAlert error={flow.error} />;
 
