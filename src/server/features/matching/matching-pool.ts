@@ -139,6 +139,16 @@ export function createMatchingPool(db: Kysely<Database>, clock: Clock): Matching
   };
 }
 
+/**
+ * Builds the current snapshots ahead of the first request (after start). Later writes still
+ * rebuild lazily.
+ */
+export async function warmMatchingPool(pool: MatchingPool): Promise<void> {
+  const view = await pool.current();
+  await view.openChallenges();
+  await view.offerableWorkers();
+}
+
 /** One value per key, built at most once at a time; the newest build started wins. */
 class LazySnapshot<T> {
   private current: { key: string; value: T } | null = null;
