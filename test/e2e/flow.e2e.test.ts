@@ -114,7 +114,7 @@ describe('people flow of a municipality', () => {
 
       // The menu leads here too.
       await page.goto('/');
-      await page.getByRole('link', { name: '人流データ' }).first().click();
+      await page.getByRole('link', { name: '人流データ', exact: true }).first().click();
       await page.waitForURL(`**${karuizawa}`);
       await page.getByTestId('flow-heading').waitFor();
     } finally {
@@ -190,7 +190,7 @@ describe('people flow of a municipality', () => {
   it('lets the coordinator pick a municipality and read its figures', async () => {
     const { context, page } = await signedIn('coordinator@demo.tsunagu.jp');
     try {
-      await page.getByRole('link', { name: '人流データ' }).first().click();
+      await page.getByRole('link', { name: '人流データ', exact: true }).first().click();
       await page.getByTestId('flow-index-heading').waitFor();
       await page.getByTestId('flow-municipality').fill('軽井沢');
       await page.getByRole('option', { name: /軽井沢町/ }).click();
@@ -208,6 +208,46 @@ describe('people flow of a municipality', () => {
       await screenshot(page, 'flow-coordinator-miyota');
     } finally {
       await closeQuietly(context);
+    }
+  });
+
+  // Last: it leaves no dataset published for the tests after it.
+  it('lets the coordinator retract the dataset; the town then says no figures are published', async () => {
+    const { context, page } = await signedIn('coordinator@demo.tsunagu.jp');
+    try {
+      await page.getByRole('link', { name: '人流データセット', exact: true }).click();
+      await page.getByTestId('flow-datasets-heading').waitFor();
+      const row = page.getByTestId('flow-dataset-row').filter({ hasText: 'デモ用の合成データ' });
+      expect(await row.getAttribute('data-status')).toBe('published');
+      await screenshot(page, 'flow-datasets');
+      await row.getByRole('button', { name: /を取り下げる$/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('どの市区町村のページにも表示されなくなります').waitFor();
+      await dialog.getByRole('button', { name: '取り下げる' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('[data-testid="flow-dataset-row"]')
+            ?.getAttribute('data-status') === 'retracted',
+      );
+      await row.getByText('取り下げ済み').waitFor();
+
+      await page.goto(karuizawa);
+      await page.getByTestId('flow-no-dataset').waitFor();
+      expect(await page.getByTestId('flow-trend-table').count()).toBe(0);
+    } finally {
+      await closeQuietly(context);
+    }
+
+    // The town's officer sees the same: nothing published, said plainly.
+    const officer = await signedIn('officer@demo.tsunagu.jp');
+    try {
+      await officer.page.goto(karuizawa);
+      await officer.page.getByTestId('flow-no-dataset').waitFor();
+      await screenshot(officer.page, 'flow-officer-no-dataset');
+    } finally {
+      await closeQuietly(officer.context);
     }
   });
 });

@@ -20,15 +20,15 @@ import { logOut } from '../features/auth/session-api';
 import { useSession } from '../features/auth/session-context';
 import { LanguageSwitch } from '../features/language/language-switch';
 import { NotificationBell } from '../features/notifications/notification-bell';
-import { menuPathOf, type NavItem } from '../features/navigation/navigation';
+import { isMenuItemActive, type NavItem } from '../features/navigation/navigation';
 
 function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const pathname = menuPathOf(useLocation().pathname);
+  const { pathname } = useLocation();
   return (
     <Stack gap={4}>
       {items.map((item) => {
-        const active = item.path === '/' ? pathname === '/' : pathname.startsWith(item.path);
+        const active = isMenuItemActive(item.path, pathname);
         return (
           <NavLink
             key={item.key}

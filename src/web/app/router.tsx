@@ -12,6 +12,7 @@ import { HostChallengePage } from '../features/challenges/host-challenge-page';
 import { HostChallengesPage } from '../features/challenges/host-challenges-page';
 import { CompliancePage } from '../features/compliance/compliance-page';
 import { SideJobsPage } from '../features/employments/side-jobs-page';
+import { FlowDatasetsPage } from '../features/flow/flow-datasets-page';
 import { FlowIndexPage } from '../features/flow/flow-index-page';
 import { MunicipalityFlowPage } from '../features/flow/municipality-flow-page';
 import { HomePage } from '../features/home/home-page';
@@ -127,6 +128,7 @@ export function createAppRouter() {
         allowed('rounds/:id', <RoundPage />),
         allowed('flow', <FlowIndexPage />),
         allowed('municipalities/:code/flow', <MunicipalityFlowPage />),
+        allowed('flow-datasets', <FlowDatasetsPage />),
         { path: '*', element: <NotFoundPage /> },
       ],
     },

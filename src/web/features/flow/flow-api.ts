@@ -36,3 +36,10 @@ export async function fetchFlowDatasets(signal?: AbortSignal): Promise<FlowDatas
   const list = await apiRequest<{ items: FlowDataset[] }>('/flow/datasets', { signal });
   return list.items;
 }
+
+/** Withdraws a dataset (coordinators only); the previous published one is shown again. */
+export function retractFlowDataset(id: string): Promise<FlowDataset> {
+  return apiRequest<FlowDataset>(`/flow/datasets/${encodeURIComponent(id)}/retract`, {
+    method: 'POST',
+  });
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MembershipView } from '../../../contracts/auth';
-import { isPathAllowed, menuPathOf, navigationFor, selectActiveMembership } from './navigation';
+import {
+  isMenuItemActive,
+  isPathAllowed,
+  menuPathOf,
+  navigationFor,
+  selectActiveMembership,
+} from './navigation';
 
 const association: MembershipView = {
   organizationId: 'assoc',
@@ -29,13 +35,14 @@ const paths = (memberships: MembershipView[], preferred: string | null = null) =
   navigationFor({ memberships }, preferred).items.map((i) => i.path);
 
 describe('navigationFor', () => {
-  it('gives a coordinator the overview, the member organisations, matching rounds, late host answers, people flow and the audit log', () => {
+  it('gives a coordinator the overview, the member organisations, matching rounds, late host answers, people flow and its datasets, and the audit log', () => {
     expect(paths([association])).toEqual([
       '/',
       '/organizations',
       '/rounds',
       '/overdue-applications',
       '/flow',
+      '/flow-datasets',
       '/audit',
     ]);
   });
@@ -140,5 +147,17 @@ describe('people flow', () => {
     expect(isPathAllowed(navigationFor({ memberships: [town] }), '/municipalities/203211')).toBe(
       false,
     );
+  });
+});
+
+describe('isMenuItemActive', () => {
+  it('highlights an entry for its page and pages below it, by whole path segments', () => {
+    expect(isMenuItemActive('/flow', '/flow')).toBe(true);
+    expect(isMenuItemActive('/flow', '/municipalities/203211/flow')).toBe(true);
+    expect(isMenuItemActive('/flow', '/flow-datasets')).toBe(false);
+    expect(isMenuItemActive('/flow-datasets', '/flow-datasets')).toBe(true);
+    expect(isMenuItemActive('/rounds', '/rounds/abc')).toBe(true);
+    expect(isMenuItemActive('/', '/rounds')).toBe(false);
+    expect(isMenuItemActive('/', '/')).toBe(true);
   });
 });

@@ -22,7 +22,8 @@ export type NavItem = {
     | 'applicationApprovals'
     | 'overdueApplications'
     | 'rounds'
-    | 'peopleFlow';
+    | 'peopleFlow'
+    | 'flowDatasets';
   path: string;
 };
 
@@ -51,13 +52,15 @@ export function selectActiveMembership(
 function itemsFor(active: MembershipView | null): NavItem[] {
   switch (active?.role) {
     case 'coordinator':
-      // Coordinators run matching rounds and follow up hosts who have not answered in time.
+      // Coordinators run matching rounds, follow up hosts who have not answered in time, and
+      // answer for the people-flow datasets published under their name.
       return [
         { key: 'home', path: '/' },
         { key: 'organizations', path: '/organizations' },
         { key: 'rounds', path: '/rounds' },
         { key: 'overdueApplications', path: '/overdue-applications' },
         { key: 'peopleFlow', path: '/flow' },
+        { key: 'flowDatasets', path: '/flow-datasets' },
         { key: 'audit', path: '/audit' },
       ];
     case 'municipal_officer':
@@ -101,7 +104,8 @@ function itemsFor(active: MembershipView | null): NavItem[] {
  *
  * @example
  * navigationFor(me).items.map((i) => i.path)
- * // coordinator → ['/', '/organizations', '/rounds', '/overdue-applications', '/flow', '/audit']
+ * // coordinator → ['/', '/organizations', '/rounds', '/overdue-applications', '/flow',
+ * //                '/flow-datasets', '/audit']
  */
 export function navigationFor(
   me: Pick<MeResponse, 'memberships'>,
@@ -124,12 +128,18 @@ export function menuPathOf(path: string): string {
   return GRANTED_BY.find((g) => g.pattern.test(path))?.path ?? path;
 }
 
+/**
+ * Whether a menu entry is the one to highlight for `path`: its own page or one below it, by whole
+ * path segments (/flow-datasets is not below /flow).
+ */
+export function isMenuItemActive(itemPath: string, path: string): boolean {
+  const granted = menuPathOf(path);
+  return itemPath === '/'
+    ? granted === '/'
+    : granted === itemPath || granted.startsWith(`${itemPath}/`);
+}
+
 /** Whether `path` is one of the routes `navigation` lists (or below one, e.g. /organizations/x). */
 export function isPathAllowed(navigation: Navigation, path: string): boolean {
-  const granted = menuPathOf(path);
-  return navigation.items.some((item) =>
-    item.path === '/'
-      ? granted === '/'
-      : granted === item.path || granted.startsWith(`${item.path}/`),
-  );
+  return navigation.items.some((item) => isMenuItemActive(item.path, path));
 }
