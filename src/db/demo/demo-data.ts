@@ -120,44 +120,6 @@ export const givenNames = [
   '洋子',
 ];
 
-/** Skills from the standard list the matching capability uses. */
-export const demoSkills = [
-  'project_management',
-  'marketing',
-  'sales',
-  'accounting',
-  'hr',
-  'legal',
-  'software_engineering',
-  'data_analysis',
-  'web_design',
-  'it_infrastructure',
-  'manufacturing',
-  'quality_control',
-  'tourism_planning',
-  'agriculture',
-  'nursing_care',
-  'education',
-  'public_relations',
-  'translation',
-  'finance',
-  'logistics',
-] as const;
-
-export const demoInterests = [
-  'tourism',
-  'agriculture_food',
-  'digital_dx',
-  'education',
-  'health_care',
-  'disaster_prevention',
-  'mobility',
-  'environment_gx',
-  'local_industry',
-  'community',
-  'culture',
-] as const;
-
 /** Home towns (real codes): mostly the big cities people commute in, some regional. */
 export const demoHomeTowns = [
   '131016',

@@ -11,13 +11,12 @@ import {
   seedDemoMatching,
   type DemoProfileFields,
 } from './demo-matching';
+import { challengeThemes, standardSkills } from '../../domain/matching/matching-model';
 import type { Role } from '../../domain/shared/organizations';
 import {
   demoHomeTowns,
-  demoInterests,
   demoLogins,
   demoOrganizations,
-  demoSkills,
   familyNames,
   givenNames,
 } from './demo-data';
@@ -151,7 +150,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
       const skills: SkillEntry[] = [];
       const used = new Set<string>();
       while (skills.length < skillCount) {
-        const skill = pick(demoSkills);
+        const skill = pick(standardSkills);
         if (used.has(skill)) continue;
         used.add(skill);
         skills.push({
@@ -160,7 +159,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
           years: 1 + Math.floor(rand() * 25),
         });
       }
-      const interests = [...new Set([pick(demoInterests), pick(demoInterests)])];
+      const interests = [...new Set([pick(challengeThemes), pick(challengeThemes)])];
       const g = rand();
       profiles.push({
         user_id: userId,
