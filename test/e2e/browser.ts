@@ -66,3 +66,39 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
   if (viewport) await page.setViewportSize(viewport);
 }
+
+/** A fresh context signed in as `email`, on that person's home page. */
+export async function openSignedIn(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  viewport?: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, baseURL, viewport);
+  const page = await context.newPage();
+  await page.goto('/login');
+  await signIn(page, email);
+  await page.locator('[data-testid^="home-"]').waitFor();
+  return { context, page };
+}
+
+/** Closes a context in `finally`, where a failure to close must not hide the test's own error. */
+export async function closeQuietly(context: BrowserContext): Promise<void> {
+  await context.close().catch(() => undefined);
+}
+
+/** Waits until the page is no wider than the viewport (nothing scrolls sideways). */
+export async function noSidewaysScroll(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+  );
+}
+
+/** The API as the signed-in page sees it (same origin, the session cookie). */
+export function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url, { headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    return (await response.json()) as T;
+  }, `/api/v1${path}`);
+}

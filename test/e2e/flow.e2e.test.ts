@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext, screenshot, signIn } from './browser';
+import { closeQuietly, launchBrowser, noSidewaysScroll, openSignedIn, screenshot } from './browser';
 
 /**
  * Issue 5, item 5: a municipality's people flow beside its figures in Tsunagu. The demo seed
@@ -22,24 +22,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(email: string, viewport?: { width: number; height: number }) {
-  const context = await newContext(browser, baseUrl, viewport);
-  const page = await context.newPage();
-  await page.goto('/login');
-  await signIn(page, email);
-  await page.locator('[data-testid^="home-"]').waitFor();
-  return { context, page };
-}
-
-async function closeQuietly(context: BrowserContext) {
-  await context.close().catch(() => undefined);
-}
-
-async function noSidewaysScroll(page: Page) {
-  await page.waitForFunction(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
-}
+const signedIn = (email: string, viewport?: { width: number; height: number }) =>
+  openSignedIn(browser, baseUrl, email, viewport);
 
 /** The page with its charts drawn (both are loaded lazily; the map has a path per prefecture). */
 async function flowPageReady(page: Page) {

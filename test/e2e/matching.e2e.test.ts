@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApplicationView, OwnProfileView, ProgrammeView } from '../../src/contracts/matching';
 import { skillLabels, themeLabels } from '../../src/domain/matching/explain-match';
@@ -7,7 +7,14 @@ import type {
   SkillLevel,
   StandardSkill,
 } from '../../src/domain/matching/matching-model';
-import { launchBrowser, newContext, screenshot, signIn } from './browser';
+import {
+  apiGet,
+  closeQuietly,
+  launchBrowser,
+  noSidewaysScroll,
+  openSignedIn,
+  screenshot,
+} from './browser';
 
 /**
  * Issue 3's acceptance: a municipal officer posts a challenge; a worker of a member company sees
@@ -38,33 +45,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(email: string, viewport?: { width: number; height: number }) {
-  const context = await newContext(browser, baseUrl, viewport);
-  const page = await context.newPage();
-  await page.goto('/login');
-  await signIn(page, email);
-  await page.locator('[data-testid^="home-"]').waitFor();
-  return { context, page };
-}
-
-/** The API as the signed-in page sees it (same origin, the session cookie). */
-function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url, { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-    return (await response.json()) as T;
-  }, `/api/v1${path}`);
-}
-
-async function closeQuietly(context: BrowserContext) {
-  await context.close().catch(() => undefined);
-}
-
-async function noSidewaysScroll(page: Page) {
-  await page.waitForFunction(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
-}
+const signedIn = (email: string, viewport?: { width: number; height: number }) =>
+  openSignedIn(browser, baseUrl, email, viewport);
 
 describe('matching: a town posts a challenge, a worker applies from a recommendation, HR approves, the town accepts', () => {
   it('reads the demo worker’s profile and programme to design a challenge that suits him', async () => {

@@ -1,7 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ComplianceResponse, ComplianceRow } from '../../src/contracts/labor';
-import { launchBrowser, newContext, screenshot, signIn } from './browser';
+import {
+  apiGet,
+  closeQuietly,
+  launchBrowser,
+  noSidewaysScroll,
+  openSignedIn,
+  screenshot,
+} from './browser';
 
 /**
  * Issue 4's acceptance: a worker submits a week; HR sees the aggregated overtime and the
@@ -35,23 +42,8 @@ const hoursMinutes = (minutes: number) =>
   `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 const yen = (amount: number) => `¥${amount.toLocaleString('en-US')}`;
 
-async function signedIn(email: string, viewport?: { width: number; height: number }) {
-  const context = await newContext(browser, baseUrl, viewport);
-  const page = await context.newPage();
-  await page.goto('/login');
-  await signIn(page, email);
-  await page.locator('[data-testid^="home-"]').waitFor();
-  return { context, page };
-}
-
-/** The API as the signed-in page sees it (same origin, the session cookie). */
-function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url, { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-    return (await response.json()) as T;
-  }, `/api/v1${path}`);
-}
+const signedIn = (email: string, viewport?: { width: number; height: number }) =>
+  openSignedIn(browser, baseUrl, email, viewport);
 
 async function complianceRowOf(page: Page, userId: string): Promise<ComplianceRow | undefined> {
   const me = await apiGet<{ memberships: Array<{ organizationId: string; role: string }> }>(
@@ -92,10 +84,6 @@ async function fillRow(
   await fields.getByLabel('区分', { exact: true }).selectOption({ label: row.contracted });
   await fields.getByLabel('勤務場所', { exact: true }).selectOption({ label: row.location });
   await fields.getByLabel('自治体コード', { exact: true }).fill(row.municipalityCode ?? '');
-}
-
-async function closeQuietly(context: BrowserContext) {
-  await context.close().catch(() => undefined);
 }
 
 describe('working time: a worker submits a week, HR sees the aggregated overtime and premium', () => {
@@ -222,9 +210,7 @@ describe('working time: a worker submits a week, HR sees the aggregated overtime
       // At phone width the days stack and each row folds into two columns, without sideways scroll.
       await page.setViewportSize({ width: 375, height: 812 });
       await page.getByTestId('segment-2026-11-16-1').waitFor();
-      await page.waitForFunction(
-        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-      );
+      await noSidewaysScroll(page);
       await screenshot(page, 'timesheet-375');
       await page.setViewportSize({ width: 1280, height: 860 });
 
@@ -306,9 +292,7 @@ describe('working time: a worker submits a week, HR sees the aggregated overtime
 
       // At phone width nothing scrolls sideways once the chart has followed its container.
       await page.setViewportSize({ width: 375, height: 812 });
-      await page.waitForFunction(
-        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-      );
+      await noSidewaysScroll(page);
       await screenshot(page, 'compliance-dashboard-375');
     } finally {
       await closeQuietly(context);
