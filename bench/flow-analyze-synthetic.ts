@@ -20,18 +20,7 @@ import {
   isWorkingDay,
   nationalHolidayDays,
 } from '../src/domain/mobility/analysis-calendar';
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/domain/shared/seeded-random';
 
 type Point = { lat: number; lon: number };
 type Device = {
@@ -127,7 +116,7 @@ export function writeSyntheticFlowPings(
   plan: SyntheticPlan,
   seed = 20260601,
 ): number {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const anchors = anchorPoints(boundariesFile, 400, 12, random);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   // A few popular destinations (resorts, cities) draw most of the far trips.

@@ -6,18 +6,7 @@
  * delivers them, so nothing is grouped or sorted per device. Timestamps are ISO 8601 with +09:00.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/domain/shared/seeded-random';
 
 const M_PER_DEG_LAT = 111_195;
 
@@ -60,7 +49,7 @@ export function writeSyntheticPings(
   devices: number,
   seed = 20260501,
 ): number {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const startMs = Date.UTC(2026, 3, 1, 15); // 2026-04-02 00:00 JST
   const all: Device[] = [];
   for (let d = 0; d < devices; d++) {

@@ -44,7 +44,8 @@ import {
   type SkillRequirement,
   type WorkStyle,
 } from '../src/domain/matching/matching-model';
-import { createRandom, randomInt } from '../src/domain/matching/round-test-fixtures';
+import { randomInt } from '../src/domain/matching/round-test-fixtures';
+import { seededRandom } from '../src/domain/shared/seeded-random';
 import { buildApp } from '../src/server/app';
 
 const [WORKERS = 100_000, CHALLENGES = 10_000] = process.argv.slice(2).map(Number);
@@ -61,7 +62,7 @@ const ORIGIN = 'http://localhost:3000';
 const BATCH = 1000;
 const SHARED_DATA = path.resolve(import.meta.dirname, '../../shared/data/municipalities');
 
-const random = createRandom(20261122);
+const random = seededRandom(20261122);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const sample = <T>(items: readonly T[], n: number): T[] => {
   const copy = [...items];

@@ -37,6 +37,7 @@ import {
   type FlowContext,
 } from '../../domain/mobility/metrics';
 import type { MunicipalityAdjacency } from '../../domain/geo/municipality-locator';
+import { seededRandom } from '../../domain/shared/seeded-random';
 
 /**
  * The demo's people-flow dataset (decision 9): synthetic devices living in and around Tokyo,
@@ -150,17 +151,6 @@ const SEASON: Record<number, number> = {
   11: 0.6,
   12: 0.8,
 };
-
-/** A small deterministic generator, so every demo database holds the same figures. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Stay = DeviceTrace['stayPoints'][number];
 type Persona =
@@ -460,7 +450,7 @@ export type DemoFlowAnalysis = {
  * partitions merged in order as `flow analyze` does. Deterministic: the same figures every time.
  */
 export function analyseDemoFlow(): DemoFlowAnalysis {
-  const rand = mulberry32(20260321);
+  const rand = seededRandom(20260321);
   const geography = new DemoGeography();
   for (const s of [...Object.values(SPOTS), ...HOTELS]) geography.place(s.code, s.lat, s.lon);
   const firstMonth = parseMonthKey(DEMO_FLOW_PERIOD.first)!;

@@ -15,6 +15,7 @@ import {
   type TimesheetStatus,
 } from '../../domain/labor/timesheet-workflow';
 import { nationalHolidaysFrom } from '../../domain/shared/national-holidays';
+import { seededRandom } from '../../domain/shared/seeded-random';
 
 /**
  * The demo's working time (issue 4): every demo worker's main job, the demo worker's side job
@@ -63,16 +64,6 @@ type Profile =
   | { kind: 'night-maintenance' }
   | { kind: 'demo' };
 
-const mulberry32 = (seed: number) => {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
 type PlannedSegment = {
   employmentId: string;
   date: string;
@@ -93,7 +84,7 @@ export async function seedDemoWorkingTime(
   trx: Transaction<Database>,
   opts: { orgIds: ReadonlyMap<string, string>; workers: readonly DemoWorker[]; hrUserId: string },
 ): Promise<void> {
-  const rand = mulberry32(20261104);
+  const rand = seededRandom(20261104);
   const employmentOf = new Map<string, string>();
   const employments: Insertable<EmploymentsTable>[] = opts.workers.map((w) => {
     const id = randomUUID();

@@ -22,6 +22,7 @@ import type {
   WorkStyle,
 } from '../../domain/matching/matching-model';
 import type { DemoWorker } from './demo-labor';
+import { seededRandom } from '../../domain/shared/seeded-random';
 
 /**
  * The demo's matching data (issue 3): an officer for each town without one, 13 regional
@@ -29,16 +30,6 @@ import type { DemoWorker } from './demo-labor';
  * profiles for the 60 workers, and a handful of applications at every stage, so each role's
  * screens have something to show. Deterministic: fixed dates and a fixed generator.
  */
-
-const mulberry32 = (seed: number) => {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 /** The officers of the towns the demo logins do not cover (not advertised; same password). */
 export const demoTownOfficers: ReadonlyArray<{ org: string; email: string; name: string }> = [
@@ -446,7 +437,7 @@ export function demoProfileFieldsGenerator(): (
   age: number,
   isDemoLogin: boolean,
 ) => DemoProfileFields {
-  const rand = mulberry32(20261122);
+  const rand = seededRandom(20261122);
   return (age, isDemoLogin) => {
     if (isDemoLogin) {
       const affinities: AffinityEntry[] = [

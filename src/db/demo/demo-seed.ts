@@ -13,13 +13,8 @@ import {
 } from './demo-matching';
 import { challengeThemes, standardSkills } from '../../domain/matching/matching-model';
 import type { Role } from '../../domain/shared/organizations';
-import {
-  demoHomeTowns,
-  demoLogins,
-  demoOrganizations,
-  familyNames,
-  givenNames,
-} from './demo-data';
+import { demoHomeTowns, demoLogins, demoOrganizations, familyNames, givenNames } from './demo-data';
+import { seededRandom } from '../../domain/shared/seeded-random';
 
 export const DEMO_PASSWORD = 'tsunagu-demo-2026';
 export const DEMO_WORKER_COUNT = 60;
@@ -29,17 +24,6 @@ export type SeedResult =
   | { status: 'seeded'; logins: DemoLogin[]; workers: number }
   | { status: 'already_seeded'; logins: DemoLogin[] }
   | { status: 'skipped_real_data' };
-
-/** A small deterministic generator, so every demo database is the same. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const loginsOut = (): DemoLogin[] =>
   demoLogins.map((l) => ({
@@ -71,7 +55,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
       : { status: 'skipped_real_data' };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const rand = mulberry32(20261121);
+  const rand = seededRandom(20261121);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
   await db.transaction().execute(async (trx) => {

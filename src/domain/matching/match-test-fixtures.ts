@@ -17,7 +17,8 @@ import {
   type WorkerSkill,
   type WorkStyle,
 } from './matching-model';
-import { createRandom, randomInt } from './round-test-fixtures';
+import { randomInt } from './round-test-fixtures';
+import { seededRandom } from '../shared/seeded-random';
 
 type Place = { municipalityCode: string; prefectureCode: string; lat: number; lng: number };
 
@@ -148,7 +149,7 @@ function skillsOf(random: () => number, min: number, max: number): SkillRequirem
 
 /** Seeded workers: varied skills, interests, ties, programmes; most open to offers. */
 export function syntheticWorkers(seed: number, count: number): WorkerForMatching[] {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, (_, i): WorkerForMatching => {
     const home = nearbyPlace(random);
     const skills: WorkerSkill[] = skillsOf(random, 2, 7).map((s) => ({
@@ -193,7 +194,7 @@ export function syntheticWorkers(seed: number, count: number): WorkerForMatching
 
 /** Seeded open challenges: varied themes, skills, styles, sizes and popularity. */
 export function syntheticChallenges(seed: number, count: number): ChallengeForMatching[] {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, (_, j): ChallengeForMatching => {
     const office = nearbyPlace(random);
     const style = pick(random, workStyles);

@@ -12,7 +12,7 @@ import {
 } from './match-test-fixtures';
 import { prepareChallenge, prepareWorker } from './prepared-match-forms';
 import { recommendChallengesForWorker, recommendWorkersForChallenge } from './recommend-matches';
-import { createRandom } from './round-test-fixtures';
+import { seededRandom } from '../shared/seeded-random';
 
 type Ranked = { id: string; score: number };
 
@@ -42,7 +42,7 @@ function bruteForce(
 }
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

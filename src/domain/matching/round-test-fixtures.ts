@@ -3,19 +3,8 @@
  * machine, so a failing case can be replayed from its seed.
  */
 import { toLocalGovCode } from '../geo/local-gov-code';
+import { seededRandom } from '../shared/seeded-random';
 import type { RoundChallenge, RoundInput, RoundScore, RoundWorker } from './round-input';
-
-/** mulberry32: a small, fast, seeded generator of numbers in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A whole number from min to max inclusive. */
 export function randomInt(random: () => number, min: number, max: number): number {
@@ -48,7 +37,7 @@ export type SmallRoundOptions = {
  * to 1 (so no rounding is involved), with zeros and ties on purpose.
  */
 export function smallRound(seed: number, options: SmallRoundOptions): RoundInput {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const codes = municipalityCodes(randomInt(random, 1, options.municipalities));
   const workers: RoundWorker[] = Array.from(
     { length: randomInt(random, 1, options.maxWorkers) },
@@ -101,7 +90,7 @@ export type SyntheticRoundOptions = {
  * municipality guarantee gets them matches.
  */
 export function syntheticRound(seed: number, options: SyntheticRoundOptions): RoundInput {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const codes = municipalityCodes(options.municipalities);
   const remote = new Set(codes.filter((_, k) => k % 10 === 9));
   const workers: RoundWorker[] = Array.from({ length: options.workers }, (_, i) => ({

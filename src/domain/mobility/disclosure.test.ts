@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../shared/seeded-random';
 import {
   type DisclosureCell,
   type DisclosureRelation,
@@ -11,7 +12,6 @@ import {
   protectCells,
   protectMetricTables,
   roundToMultiple,
-  seededRandom,
 } from './disclosure';
 import { type MetricCell, type OriginMetricCell, UNKNOWN_ORIGIN } from './flow-aggregate';
 import { determinedByLinearAlgebra, recoverBySubtraction } from './disclosure-attacks';

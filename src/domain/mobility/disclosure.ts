@@ -51,21 +51,6 @@ export type DisclosureOptions = {
 };
 
 /**
- * A small seeded generator (mulberry32) for reproducible noise.
- * @example const random = seededRandom(42); random(); // 0.6011037519201636
- */
-export function seededRandom(seed: number): UniformRandom {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/**
  * A draw from Laplace(0, scale) by inverse transform.
  * @example laplaceNoise(1 / 0.5, seededRandom(1)) // a number; |x| exceeds 2·ln 20 ≈ 6 one time in 20
  */

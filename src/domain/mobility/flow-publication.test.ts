@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type DisclosureRelation, protectMetricTables, seededRandom } from './disclosure';
+import { seededRandom } from '../shared/seeded-random';
+import { type DisclosureRelation, protectMetricTables } from './disclosure';
 import { determinedByLinearAlgebra, recoverBySubtraction } from './disclosure-attacks';
 import {
   UNKNOWN_ORIGIN,
