@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { recordAuditEvent } from './audit.repository';
 import type { Database, FlowDatasetsTable } from './database';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -129,4 +130,35 @@ export async function insertFlowDataset(
       )
       .execute();
   }
+}
+
+/**
+ * Publishes a dataset: inserts it (insertFlowDataset) and records `flow_dataset_published` in the
+ * audit log, in the caller's transaction — so no dataset stands without its audit event, whoever
+ * publishes it (`flow analyze --publish`, the demo seed).
+ */
+export async function publishFlowDataset(
+  trx: Transaction<Database>,
+  dataset: NewFlowDataset,
+  cells: readonly NewFlowCell[],
+  origins: readonly NewFlowOriginCell[],
+  by: { organizationId: string; via: 'cli' | 'demo-seed' },
+): Promise<void> {
+  await insertFlowDataset(trx, dataset, cells, origins);
+  await recordAuditEvent(trx, {
+    event: 'flow_dataset_published',
+    actorUserId: dataset.createdBy,
+    organizationId: by.organizationId,
+    subject: dataset.id,
+    ip: null,
+    requestId: null,
+    details: {
+      via: by.via,
+      source: dataset.sourceLabel,
+      period: `${dataset.periodFirst}..${dataset.periodLast}`,
+      k: dataset.k,
+      cells: cells.length,
+      origins: origins.length,
+    },
+  });
 }

@@ -5,12 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { recordAuditEvent } from '../../db/audit.repository';
 import type { Database } from '../../db/database';
 import {
   findCoordinatorByEmail,
   findPublishedFlowDataset,
-  insertFlowDataset,
+  publishFlowDataset,
 } from '../../db/flow-datasets.repository';
 import { CliError } from '../cli-errors';
 import type { AnalyzeComplete } from './run-analyze';
@@ -54,7 +53,7 @@ export async function publishFlowAnalysis(
         `this analysis (same input, flags and k) is already published as dataset ${standing.id} (${standing.createdAt.toISOString()}); retract it first to publish it again`,
       );
     }
-    await insertFlowDataset(
+    await publishFlowDataset(
       trx,
       {
         id: datasetId,
@@ -102,23 +101,8 @@ export async function publishFlowAnalysis(
         originCode: o.origin,
         value: o.value,
       })),
+      { organizationId: publisher.organizationId, via: 'cli' },
     );
-    await recordAuditEvent(trx, {
-      event: 'flow_dataset_published',
-      actorUserId: publisher.userId,
-      organizationId: publisher.organizationId,
-      subject: datasetId,
-      ip: null,
-      requestId: null,
-      details: {
-        via: 'cli',
-        source: options.sourceLabel,
-        period: `${metadata.period.first}..${metadata.period.last}`,
-        k: metadata.k,
-        cells: rows.metrics.length,
-        origins: rows.origins.length,
-      },
-    });
   });
   return { datasetId, cells: rows.metrics.length, origins: rows.origins.length };
 }

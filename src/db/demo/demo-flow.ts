@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../database';
-import { recordAuditEvent } from '../audit.repository';
-import { insertFlowDataset } from '../flow-datasets.repository';
+import { publishFlowDataset } from '../flow-datasets.repository';
 import {
   dateOfDay,
   firstDayOfMonth,
@@ -555,7 +554,7 @@ export async function seedDemoFlow(
   const datasetId = randomUUID();
   const first = months[0]!;
   const last = months[months.length - 1]!;
-  await insertFlowDataset(
+  await publishFlowDataset(
     trx,
     {
       id: datasetId,
@@ -593,22 +592,7 @@ export async function seedDemoFlow(
     },
     cells,
     origins,
+    { organizationId: publisher.organizationId, via: 'demo-seed' },
   );
-  await recordAuditEvent(trx, {
-    event: 'flow_dataset_published',
-    actorUserId: publisher.userId,
-    organizationId: publisher.organizationId,
-    subject: datasetId,
-    ip: null,
-    requestId: null,
-    details: {
-      via: 'demo-seed',
-      source: DEMO_FLOW_SOURCE_LABEL,
-      period: `${first}..${last}`,
-      k,
-      cells: cells.length,
-      origins: origins.length,
-    },
-  });
   return { datasetId, cells: cells.length, origins: origins.length };
 }
