@@ -5,13 +5,11 @@ import type { Database } from '../../db/database';
 import { DEFAULT_K, DEFAULT_MIN_ORIGIN_DEVICES } from '../../domain/mobility/disclosure';
 import { type FlowPeriod, parseFlowPeriod } from '../../domain/mobility/metrics';
 import { CliError } from '../cli-errors';
-import type { TimeFormat } from '../flow/fix-chunk-parser';
-import type { InputFormat } from '../flow/partition-input';
 import { progressBars } from '../flow/progress-bars';
 import { publishFlowAnalysis, requireCoordinator } from '../flow/publish-flow';
 import { type AnalyzeComplete, type AnalyzeProgress, runAnalyze } from '../flow/run-analyze';
 import { openMigratedDb } from '../open-db';
-import { CLEANING, oneOf, staypointParams } from './flow-staypoints';
+import { CLEANING, inputFormats, staypointParams } from './flow-staypoints';
 
 /** Exit code of a run stopped by --max-buckets: more to do, run again (EX_TEMPFAIL). */
 export const EXIT_RESUME = 75;
@@ -103,15 +101,7 @@ export async function runFlowAnalyzeCommand(flags: AnalyzeFlags, io: AnalyzeIo):
     timeFormat: flags.timeFormat,
     profile: flags.profile,
   });
-  const format =
-    flags.format === undefined
-      ? undefined
-      : oneOf<InputFormat>(flags.format, ['csv', 'geolife'], '--format');
-  const timeFormat = oneOf<TimeFormat>(
-    flags.timeFormat,
-    ['auto', 'iso', 'epoch-ms', 'epoch-s'],
-    '--time-format',
-  );
+  const { format, timeFormat } = inputFormats(flags);
   const period = periodOf(flags.period);
   const k = wholeNumber(flags.k, '--k', 1)!;
   const minOriginDevices = wholeNumber(flags.minOriginDevices, '--min-origin-devices', 1)!;

@@ -68,6 +68,24 @@ export function staypointParams(flags: StaypointsFlags): {
   };
 }
 
+/** --format (unset: detected from the input) and --time-format, shared by the flow commands. */
+export function inputFormats(flags: { format?: string; timeFormat: string }): {
+  format: InputFormat | undefined;
+  timeFormat: TimeFormat;
+} {
+  return {
+    format:
+      flags.format === undefined
+        ? undefined
+        : oneOf<InputFormat>(flags.format, ['csv', 'geolife'], '--format'),
+    timeFormat: oneOf<TimeFormat>(
+      flags.timeFormat,
+      ['auto', 'iso', 'epoch-ms', 'epoch-s'],
+      '--time-format',
+    ),
+  };
+}
+
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** What the run did, for stderr. */
@@ -117,15 +135,7 @@ export function registerFlowStaypoints(flow: Command): void {
     )
     .action(async (flags: StaypointsFlags) => {
       const { profile, params } = staypointParams(flags);
-      const format =
-        flags.format === undefined
-          ? undefined
-          : oneOf<InputFormat>(flags.format, ['csv', 'geolife'], '--format');
-      const timeFormat = oneOf<TimeFormat>(
-        flags.timeFormat,
-        ['auto', 'iso', 'epoch-ms', 'epoch-s'],
-        '--time-format',
-      );
+      const { format, timeFormat } = inputFormats(flags);
       const bars = progressBars({
         read: { label: 'reading', unit: 'bytes' },
         detect: { label: 'detecting', unit: 'buckets' },
