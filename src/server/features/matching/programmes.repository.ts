@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../../db/database';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database, ProgrammesTable } from '../../../db/database';
 import {
   programmeHourCap,
   type CommittedEngagement,
@@ -53,26 +53,8 @@ function baseQuery(db: Db) {
     );
 }
 
-type Row = {
-  id: string;
-  organization_id: string;
-  kind: ProgrammeKind;
-  name: string;
-  description: string | null;
-  max_share_percent: number | null;
-  contracted_hours_per_month: number;
-  min_age: number | null;
-  max_age: number | null;
-  min_tenure_years: number | null;
-  approval_required: boolean;
-  travel_subsidy_yen_per_month: number;
-  workation_max_days_per_month: number | null;
-  workation_policy: string | null;
-  retired_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  member_count: number;
-};
+/** A programme's row with its current member count (selectProgrammes). */
+type Row = Selectable<ProgrammesTable> & { member_count: number };
 
 function toRecord(r: Row): ProgrammeRecord {
   return {
