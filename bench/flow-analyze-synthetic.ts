@@ -21,6 +21,7 @@ import {
   nationalHolidayDays,
 } from '../src/domain/mobility/analysis-calendar';
 import { seededRandom } from '../src/domain/shared/seeded-random';
+import { formatJst } from './flow-synthetic-pings';
 
 type Point = { lat: number; lon: number };
 type Device = {
@@ -33,7 +34,6 @@ type Device = {
 };
 
 const M_PER_DEG = 111_195;
-const pad2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
 function bbox(b: MunicipalityBoundary) {
   const polygons =
@@ -79,22 +79,6 @@ function anchorPoints(
     if (points.length >= 2) anchors.push({ code: b.code, points });
   }
   return anchors;
-}
-
-/** ISO 8601 in JST with its offset, e.g. 2026-04-01T09:15:30+09:00. */
-function formatJst(ms: number, dayCache: Map<number, string>): string {
-  const local = ms + 9 * 3_600_000;
-  const day = Math.floor(local / 86_400_000);
-  let prefix = dayCache.get(day);
-  if (prefix === undefined) {
-    prefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
-    dayCache.set(day, prefix);
-  }
-  const secondOfDay = Math.floor((local - day * 86_400_000) / 1000);
-  const h = Math.floor(secondOfDay / 3600);
-  const m = Math.floor((secondOfDay % 3600) / 60);
-  const s = secondOfDay % 60;
-  return `${prefix}${pad2[h]}:${pad2[m]}:${pad2[s]}+09:00`;
 }
 
 export type SyntheticPlan = { firstDate: string; days: number; devices: number };
